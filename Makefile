@@ -1,0 +1,82 @@
+# Partnership Portal — everyday commands. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+ENGINE ?= database
+PYTEST_WORKERS ?= 2
+POSTGRES_TEST_URL ?= postgres://$(shell id -un)@127.0.0.1:5432/portal
+SEARCH_ENGINE_PORT ?= 9200
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo serve messages lint check test test-sqlite test-postgres \
+	constraints search-engine search-engine-stop clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtual environment and install pinned dependencies
+
+messages: install ## Compile the Arabic and French translation catalogues
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+demo: install messages ## Migrate, load demo content and serve on http://127.0.0.1:8000 (ENGINE=opensearch to use the engine)
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) load_demo
+	@if [ "$(ENGINE)" != "database" ]; then \
+		SEARCH_ENGINE_URL=http://127.0.0.1:$(SEARCH_ENGINE_PORT) SEARCH_ENGINE_FLAVOUR=$(ENGINE) $(MANAGE) search_rebuild; fi
+	@echo "Serving the portal at http://$(HOST):$(PORT)/ — admin at http://$(HOST):$(PORT)/admin/"
+	@if [ "$(ENGINE)" != "database" ]; then \
+		SEARCH_ENGINE_URL=http://127.0.0.1:$(SEARCH_ENGINE_PORT) SEARCH_ENGINE_FLAVOUR=$(ENGINE) $(MANAGE) runserver $(HOST):$(PORT); \
+	else $(MANAGE) runserver $(HOST):$(PORT); fi
+
+lint: install ## Check formatting and lint rules
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+check: install messages ## Django system checks and missing migrations
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+test: lint check node_modules/.installed test-sqlite test-postgres ## Run every suite (SQLite, then PostgreSQL)
+
+test-sqlite: install messages
+	@echo "== Test suite on SQLite =="
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS)
+
+test-postgres: install messages
+	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(POSTGRES_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "== Test suite on PostgreSQL =="; \
+		DATABASE_URL=$(POSTGRES_TEST_URL) $(VENV)/bin/pytest -n $(PYTEST_WORKERS); \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL is not reachable at $(POSTGRES_TEST_URL), and CI needs it."; exit 1; \
+	else \
+		echo "SKIPPED: PostgreSQL suite — no server at $(POSTGRES_TEST_URL)."; \
+		echo "         Start one (README, 'PostgreSQL') or set POSTGRES_TEST_URL."; \
+	fi
+
+search-engine: ## Run the OpenSearch node in the foreground (Ctrl-C stops it)
+	SEARCH_ENGINE_PORT=$(SEARCH_ENGINE_PORT) search/engine/start.sh
+
+search-engine-stop: ## Stop a node started in the background
+	search/engine/stop.sh
+
+constraints: install ## Re-pin every dependency after changing requirements*.txt
+	$(PIP) install --quiet -r requirements-dev.txt
+	$(PIP) freeze --exclude-editable > constraints.txt
+
+clean: ## Remove the virtual environment, local database, media and caches
+	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache node_modules

@@ -1,0 +1,6 @@
+"""Local development: debug on, console email, SQLite unless DATABASE_URL is set."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DJANGO_DEBUG", True)

@@ -1,0 +1,55 @@
+"""Fixtures shared by every suite. App-specific fixtures live beside their tests."""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from portal.models import Country, HomePage
+from tests.factories import OrganisationFactory, ThematicAreaFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_and_cache(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def countries(db):
+    """The four countries (created by a data migration in real databases)."""
+    return {
+        code: Country.objects.get_or_create(code=code, defaults={"sort_order": order})[0]
+        for order, code in enumerate(["IQ", "JO", "LB", "RG"], start=1)
+    }
+
+
+@pytest.fixture
+def locales(db):
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "ar", "fr")}
+
+
+@pytest.fixture
+def home_page(db, locales):
+    """An English home page as the default site's root."""
+    home = HomePage.objects.filter(depth=2, locale=locales["en"]).first()
+    if home is None:
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+        home = root.add_child(
+            instance=HomePage(title="Partnership Portal", slug="home", locale=locales["en"])
+        )
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def theme(db):
+    return ThematicAreaFactory(name="Health", slug="health")
+
+
+@pytest.fixture
+def organisation(db, countries):
+    return OrganisationFactory(country=countries["JO"])
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
