@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 ENGINE ?= database
 PYTEST_WORKERS ?= 2
-POSTGRES_TEST_URL ?= postgres://$(shell id -un)@127.0.0.1:5432/portal
+POSTGRES_TEST_URL ?= postgres://portal:portal@127.0.0.1:5432/portal
 SEARCH_ENGINE_PORT ?= 9200
 
 .DEFAULT_GOAL := help
