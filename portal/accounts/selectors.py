@@ -1,0 +1,108 @@
+"""Reads about people, their organisations and their roles.
+
+Every answer is computed once per user object and kept on it, so templates and
+listings can ask about each item without adding queries per item.
+"""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import AnonymousUser
+
+from portal.accounts.models import Membership
+
+MODERATORS_GROUP = "Moderators"
+
+# Roles that may draft, approve or manage an organisation's content; they must use
+# a second factor.
+PRIVILEGED_ROLES = frozenset({Membership.Role.EDITOR, Membership.Role.REVIEWER, Membership.Role.ADMIN})
+
+_ROLES_CACHE = "_portal_organisation_roles"
+_MODERATOR_CACHE = "_portal_is_moderator"
+_VERIFIED_CACHE = "_portal_has_verified_email"
+
+
+def _is_anonymous(user) -> bool:
+    return user is None or isinstance(user, AnonymousUser) or not user.is_authenticated
+
+
+def organisation_roles(user) -> dict[int, str]:
+    """Organisation id -> role for each organisation where ``user`` is an approved member."""
+    if _is_anonymous(user) or not user.is_active:
+        return {}
+    roles = getattr(user, _ROLES_CACHE, None)
+    if roles is None:
+        roles = dict(
+            Membership.objects.filter(user=user, status=Membership.Status.APPROVED).values_list(
+                "organisation_id", "role"
+            )
+        )
+        setattr(user, _ROLES_CACHE, roles)
+    return roles
+
+
+def forget_cached_roles(user) -> None:
+    """Drop what was learned about ``user`` (after their memberships changed)."""
+    for name in (_ROLES_CACHE, _MODERATOR_CACHE, _VERIFIED_CACHE):
+        if user is not None and hasattr(user, name):
+            delattr(user, name)
+
+
+def partner_organisation_ids(user) -> frozenset[int]:
+    """Ids of the organisations where ``user`` is an approved member (empty for anonymous)."""
+    return frozenset(organisation_roles(user))
+
+
+def is_partner_member(user) -> bool:
+    """Whether ``user`` is an approved member of at least one partner organisation.
+
+    Every kind of partner counts (government, UN agency, civil society, donor): the
+    approval by that organisation's administrators is what makes a partner member.
+    """
+    return bool(organisation_roles(user))
+
+
+def organisation_role(user, organisation) -> str | None:
+    """The role of ``user`` in ``organisation`` (an instance or an id): member, editor,
+    reviewer or admin; ``None`` when they are not an approved member."""
+    organisation_id = getattr(organisation, "pk", organisation)
+    return organisation_roles(user).get(organisation_id)
+
+
+def organisation_ids_with_role(user, *roles: str) -> frozenset[int]:
+    """Ids of the organisations where ``user`` holds one of ``roles``."""
+    return frozenset(org_id for org_id, role in organisation_roles(user).items() if role in roles)
+
+
+def is_moderator(user) -> bool:
+    """Whether ``user`` moderates the portal: in the "Moderators" group, or a superuser."""
+    if _is_anonymous(user) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, _MODERATOR_CACHE, None)
+    if cached is None:
+        cached = user.groups.filter(name=MODERATORS_GROUP).exists()
+        setattr(user, _MODERATOR_CACHE, cached)
+    return cached
+
+
+def has_verified_email(user) -> bool:
+    """Whether ``user`` has confirmed at least one email address: what makes a
+    registered person who may comment and post in public forums."""
+    if _is_anonymous(user) or not user.is_active:
+        return False
+    cached = getattr(user, _VERIFIED_CACHE, None)
+    if cached is None:
+        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
+        setattr(user, _VERIFIED_CACHE, cached)
+    return cached
+
+
+def requires_second_factor(user) -> bool:
+    """Whether ``user`` must have a second factor before reaching the admin or the
+    moderation pages: editors, reviewers and administrators of an organisation,
+    moderators and staff."""
+    if _is_anonymous(user):
+        return False
+    if user.is_staff or user.is_superuser or is_moderator(user):
+        return True
+    return bool(organisation_ids_with_role(user, *PRIVILEGED_ROLES))
