@@ -1,0 +1,148 @@
+"""Text analysis shared by every database: normalisation, stop words and stemming.
+
+Documents and queries go through the same functions, so SQLite and PostgreSQL
+index and match the same terms, and the highlighter can find in the original
+text the words that matched.
+
+Arabic: diacritics and tatweel are removed, the alef forms (أ إ آ) become ا,
+ى becomes ي and ة becomes ه, then a light stemmer strips the common prefixes
+(ال, و, and ب/ك/ف/ل only when followed by ال: too many roots begin with those
+letters to strip them alone) and suffixes (ها ان ات ون ين يه ه ي, each at most once, in
+that order, keeping at least three letters). English and French use
+the Snowball stemmers. A query word is expanded to its English and French stems,
+because the language of a query is unknown.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+MAX_TOKEN_LENGTH = 60
+MAX_QUERY_TERMS = 12
+
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")
+_ARABIC_MAP = str.maketrans(
+    {
+        "\u0623": "\u0627",  # أ
+        "\u0625": "\u0627",  # إ
+        "\u0622": "\u0627",  # آ
+        "\u0671": "\u0627",  # ٱ
+        "\u0649": "\u064a",  # ى
+        "\u0629": "\u0647",  # ة
+        "\u0640": None,  # tatweel
+        **{chr(0x0660 + digit): str(digit) for digit in range(10)},
+        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
+    }
+)
+# Words as they appear in original text: letters and digits, with the combining
+# marks (Latin accents, Arabic harakat) and tatweel they may carry.
+WORD_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+_AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_AR_SUFFIXES = ("ات", "ون", "ين", "ها", "ان", "يه", "ه", "ي")
+
+_STOP_WORDS_TEXT = """
+    a an and are as at be by for from has have in is it its of on or that the this to was were will
+    with not no but into than then there these those which who whom what when where how our your their
+    le la les l un une des du de d et ou en au aux dans par pour sur avec est sont ce cette ces qui que
+    qu se sa son ses leur leurs pas plus ne
+    في من على الى عن مع هذا هذه ذلك تلك التي الذي الذين او ان كان كانت ما لا لم لن قد ثم هو هي هم
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+
+_english = snowballstemmer.stemmer("english")
+_french = snowballstemmer.stemmer("french")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, without diacritics, Arabic letter forms unified."""
+    text = unicodedata.normalize("NFKC", text or "").casefold().translate(_ARABIC_MAP)
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+    )
+
+
+def _strip_arabic(word: str) -> str:
+    for prefix in _AR_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix) :]
+            break
+    for suffix in _AR_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+    return word
+
+
+def arabic_stems(word: str) -> tuple[str, ...]:
+    """Light stems of one normalised Arabic word. A leading و may be the
+    conjunction "and" or the first letter of the word (وزارة, ministry), so such a
+    word yields both readings."""
+    stems = [_strip_arabic(word)]
+    if len(word) > 3 and word.startswith("و") and not word.startswith("وال"):
+        stems.append(_strip_arabic(word[1:]))
+    return tuple(dict.fromkeys(stems))
+
+
+def _is_arabic(word: str) -> bool:
+    return bool(_ARABIC_LETTERS.search(word))
+
+
+@lru_cache(maxsize=200_000)
+def stems(word: str, language: str = "en") -> tuple[str, ...]:
+    """The index terms of one normalised word in a document of ``language``."""
+    if _is_arabic(word):
+        return arabic_stems(word)
+    if word.isdigit():
+        return (word,)
+    if language == "fr":
+        return (_french.stemWord(word),)
+    return (_english.stemWord(word),)
+
+
+@lru_cache(maxsize=200_000)
+def word_variants(word: str) -> frozenset[str]:
+    """Every index term a normalised query word may have been indexed as."""
+    if _is_arabic(word) or word.isdigit():
+        return frozenset(stems(word))
+    return frozenset(stems(word, "en") + stems(word, "fr"))
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised words of ``text``, without over-long junk."""
+    return [token for token in _TOKEN_RE.findall(normalise(text)) if len(token) <= MAX_TOKEN_LENGTH]
+
+
+def analyse(text: str, language: str = "en") -> str:
+    """The index form of a document's text: stems separated by spaces."""
+    language = (language or "en")[:2]
+    return " ".join(
+        term for token in tokens(text) if token not in STOP_WORDS for term in stems(token, language)
+    )
+
+
+def query_terms(text: str) -> list[frozenset[str]]:
+    """A query as a list of word groups; a document matches a group when it contains
+    any of its variants, and matches the query when it matches every group."""
+    groups = []
+    words = [token for token in tokens(text) if token not in STOP_WORDS]
+    for word in dict.fromkeys(words):
+        groups.append(word_variants(word))
+        if len(groups) == MAX_QUERY_TERMS:
+            break
+    return groups
+
+
+def prefix_terms(text: str) -> tuple[list[frozenset[str]], frozenset[str]]:
+    """An autocomplete query: the complete words before the last (as in
+    ``query_terms``) and the prefixes the last, unfinished word may start."""
+    words = tokens(text)
+    if not words:
+        return [], frozenset()
+    *complete, last = words
+    head = query_terms(" ".join(complete))
+    prefixes = {last} | word_variants(last)
+    return head, frozenset(prefix for prefix in prefixes if prefix)
