@@ -1,2 +1,12 @@
+from django.urls import path
+
+from portal.notifications import views
+
 app_name = "notifications"
-urlpatterns = []
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("read/", views.mark_all_read, name="mark_all_read"),
+    path("preferences/", views.preferences, name="preferences"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("watch/<str:model>/<int:object_id>/", views.watch_toggle, name="watch"),
+]

@@ -1,0 +1,216 @@
+"""Writing notification emails into the outbox and sending what is due.
+
+Emails are rendered in the recipient's language when they are queued; sending
+happens later (right after commit and from ``notifications_send``) so a slow or
+broken mail server never blocks or undoes the post that caused the email.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from portal.notifications import app_settings
+from portal.notifications.models import EmailOutbox, Notification, NotificationPreference
+from portal.notifications.tokens import ALL, unsubscribe_token
+
+logger = logging.getLogger(__name__)
+
+DIGEST_ITEM_LIMIT = 50
+
+
+def absolute_url(url: str) -> str:
+    if url.startswith(("http://", "https://")):
+        return url
+    return app_settings.base_url().rstrip("/") + "/" + url.lstrip("/")
+
+
+def _render(name: str, context: dict) -> tuple[str, str, str]:
+    subject = render_to_string(f"notifications/email/{name}_subject.txt", context)
+    text = render_to_string(f"notifications/email/{name}.txt", context)
+    html = render_to_string(f"notifications/email/{name}.html", context)
+    # Header injection is impossible with a one-line subject.
+    return " ".join(subject.split())[:300], text, html
+
+
+def _outbox_entry(*, user, scope: str, template: str, context: dict, now) -> EmailOutbox:
+    unsubscribe_url = absolute_url(
+        reverse("notifications:unsubscribe", args=[unsubscribe_token(user=user, scope=scope)])
+    )
+    context = {
+        **context,
+        "recipient": user,
+        "site_url": absolute_url("/"),
+        "unsubscribe_url": unsubscribe_url,
+        "unsubscribe_all_url": absolute_url(
+            reverse("notifications:unsubscribe", args=[unsubscribe_token(user=user, scope=ALL)])
+        ),
+        "preferences_url": absolute_url(reverse("notifications:preferences")),
+    }
+    subject, text, html = _render(template, context)
+    return EmailOutbox(
+        recipient=user,
+        to_address=user.email,
+        subject=subject,
+        body_text=text,
+        body_html=html,
+        # RFC 8058: mail programs offer a one-click unsubscribe that POSTs here.
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+        next_attempt_at=now,
+    )
+
+
+def emails_queue_immediate(notifications, preferences: dict[int, NotificationPreference]) -> list[int]:
+    """Queue one email per notification whose recipient wants it now; returns outbox ids."""
+    now = timezone.now()
+    entries, emailed = [], []
+    for notification in notifications:
+        user = notification.recipient
+        preference = preferences[user.pk]
+        if not user.email or preference.email_mode != NotificationPreference.EmailMode.IMMEDIATE:
+            continue
+        if not preference.emails_kind(notification.kind):
+            continue
+        with translation.override(preference.email_language):
+            entries.append(
+                _outbox_entry(
+                    user=user,
+                    scope=notification.kind,
+                    template="notification",
+                    context={
+                        "notification": notification,
+                        "sentence": notification.sentence,
+                        "url": absolute_url(notification.url),
+                    },
+                    now=now,
+                )
+            )
+        emailed.append(notification.pk)
+    if not entries:
+        return []
+    created = EmailOutbox.objects.bulk_create(entries)
+    Notification.objects.filter(pk__in=emailed).update(emailed_at=now)
+    return [entry.pk for entry in created]
+
+
+def digest_queue(*, now=None) -> int:
+    """Queue one digest email per person who chose the daily digest and has unread,
+    not yet emailed notifications; returns how many digests were queued."""
+    now = now or timezone.now()
+    since = now - timedelta(days=app_settings.digest_max_age_days())
+    queued = 0
+    preferences = NotificationPreference.objects.filter(
+        email_mode=NotificationPreference.EmailMode.DAILY, user__is_active=True
+    ).select_related("user")
+    for preference in preferences.iterator():
+        user = preference.user
+        if not user.email:
+            continue
+        pending = Notification.objects.filter(
+            recipient=user, emailed_at__isnull=True, read_at__isnull=True, created_at__gte=since
+        ).select_related("actor")
+        items = [n for n in pending if preference.emails_kind(n.kind)]
+        if not items:
+            continue
+        with translation.override(preference.email_language):
+            shown = [
+                {"sentence": n.sentence, "summary": n.summary, "url": absolute_url(n.url)}
+                for n in items[:DIGEST_ITEM_LIMIT]
+            ]
+            entry = _outbox_entry(
+                user=user,
+                scope=ALL,
+                template="digest",
+                context={
+                    "items": shown,
+                    "count": len(items),
+                    "more": max(0, len(items) - DIGEST_ITEM_LIMIT),
+                    "list_url": absolute_url(reverse("notifications:list")),
+                },
+                now=now,
+            )
+        with transaction.atomic():
+            entry.save()
+            Notification.objects.filter(pk__in=[n.pk for n in items]).update(emailed_at=now)
+        queued += 1
+    return queued
+
+
+@dataclass
+class SendResult:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+
+
+def _retry_delay(attempts: int) -> timedelta:
+    seconds = app_settings.retry_base_seconds() * (2 ** max(0, attempts - 1))
+    return timedelta(seconds=min(seconds, app_settings.retry_max_seconds()))
+
+
+def _send(entry: EmailOutbox, connection) -> None:
+    message = EmailMultiAlternatives(
+        subject=entry.subject,
+        body=entry.body_text,
+        to=[entry.to_address],
+        headers=entry.headers or None,
+        connection=connection,
+    )
+    if entry.body_html:
+        message.attach_alternative(entry.body_html, "text/html")
+    message.send()
+
+
+def outbox_send_pending(*, ids=None, limit=None, progress=None) -> SendResult:
+    """Send due pending emails (or only ``ids``); a failure schedules a retry with a
+    doubling delay, and after the last attempt the email is marked failed.
+
+    ``progress(entry, position, total)`` is called after each email, for commands
+    that report as they go.
+    """
+    result = SendResult()
+    due = EmailOutbox.objects.filter(status=EmailOutbox.Status.PENDING, next_attempt_at__lte=timezone.now())
+    if ids is not None:
+        due = due.filter(pk__in=list(ids))
+    candidate_ids = list(due.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
+    connection = get_connection()
+    for position, pk in enumerate(candidate_ids, start=1):
+        with transaction.atomic():
+            # Two senders running at once (a request and the command) never send twice.
+            entry = (
+                EmailOutbox.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, status=EmailOutbox.Status.PENDING)
+                .first()
+            )
+            if entry is None:
+                continue
+            entry.attempts += 1
+            now = timezone.now()
+            try:
+                _send(entry, connection)
+            except Exception as error:  # any backend failure must leave the email queued
+                logger.warning("Email %s to %s failed: %s", entry.pk, entry.to_address, error)
+                entry.last_error = f"{type(error).__name__}: {error}"[:2000]
+                if entry.attempts >= app_settings.max_attempts():
+                    entry.status = EmailOutbox.Status.FAILED
+                    result.failed += 1
+                else:
+                    entry.next_attempt_at = now + _retry_delay(entry.attempts)
+                    result.retrying += 1
+            else:
+                entry.status = EmailOutbox.Status.SENT
+                entry.sent_at = now
+                entry.last_error = ""
+                result.sent += 1
+            entry.save(update_fields=["attempts", "status", "sent_at", "next_attempt_at", "last_error"])
+        if progress is not None:
+            progress(entry, position, len(candidate_ids))
+    return result

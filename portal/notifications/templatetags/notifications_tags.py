@@ -1,0 +1,33 @@
+from django import template
+
+from portal.notifications import selectors
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def unread_notification_count(context) -> int:
+    """Unread notifications of the person viewing: one query, none when anonymous,
+    remembered for the rest of the request."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    if request is None:
+        return selectors.unread_count(user)
+    if not hasattr(request, "_unread_notification_count"):
+        request._unread_notification_count = selectors.unread_count(user)
+    return request._unread_notification_count
+
+
+@register.inclusion_tag("notifications/includes/watch_button.html", takes_context=True)
+def watch_button(context, target, model: str):
+    """A watch / stop watching button for ``target``; ``model`` names it in the
+    address (forum, topic or page)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {
+        "request": request,
+        "user": user,
+        "target": target,
+        "model": model,
+        "watching": selectors.is_watching(user=user, target=target),
+    }

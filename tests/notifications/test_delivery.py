@@ -1,0 +1,85 @@
+"""A mail server outage delays email and never loses it, nor the content."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from portal.notifications.emails import outbox_send_pending
+from portal.notifications.models import EmailOutbox, Notification
+from portal.notifications.services import notification_create
+from portal.notifications.verbs import Verb
+
+pytestmark = pytest.mark.django_db
+
+
+def _make_due():
+    EmailOutbox.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+
+
+def test_failed_send_is_kept_and_retried_with_growing_delay(
+    actor, reader, flaky_mail, django_capture_on_commit_callbacks, capsys
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        notification_create(
+            recipients=[reader], verb=Verb.POST_CREATED, summary="Outage", url="/en/", actor=actor
+        )
+    assert Notification.objects.filter(recipient=reader).exists()
+    entry = EmailOutbox.objects.get()
+    assert entry.status == EmailOutbox.Status.PENDING
+    assert entry.attempts == 1
+    assert "SMTPServerDisconnected" in entry.last_error
+    first_delay = entry.next_attempt_at - timezone.now()
+    assert timedelta(seconds=50) < first_delay <= timedelta(seconds=60)
+
+    # Not yet due: the command leaves it alone.
+    call_command("notifications_send")
+    assert EmailOutbox.objects.get().attempts == 1
+
+    _make_due()
+    call_command("notifications_send")
+    entry.refresh_from_db()
+    assert entry.attempts == 2 and entry.status == EmailOutbox.Status.PENDING
+    assert entry.next_attempt_at - timezone.now() > timedelta(seconds=110)
+    assert mail.outbox == []
+
+    _make_due()
+    call_command("notifications_send")
+    entry.refresh_from_db()
+    assert entry.status == EmailOutbox.Status.SENT
+    assert entry.last_error == ""
+    assert [m.to for m in mail.outbox] == [[reader.email]]
+    assert "[1/1] Sent" in capsys.readouterr().out
+
+
+def test_email_is_marked_failed_after_the_last_attempt(actor, reader, flaky_mail, settings):
+    settings.NOTIFICATIONS_MAX_ATTEMPTS = 2
+    settings.NOTIFICATIONS_SEND_ON_COMMIT = False
+    flaky_mail.failures_left = 5
+    notification_create(recipients=[reader], verb=Verb.POST_CREATED, summary="s", url="/en/", actor=actor)
+    assert outbox_send_pending().retrying == 1
+    _make_due()
+    assert outbox_send_pending().failed == 1
+    assert EmailOutbox.objects.get().status == EmailOutbox.Status.FAILED
+    _make_due()
+    assert outbox_send_pending().sent == 0
+
+
+def test_send_on_commit_can_be_switched_off(actor, reader, settings, django_capture_on_commit_callbacks):
+    settings.NOTIFICATIONS_SEND_ON_COMMIT = False
+    with django_capture_on_commit_callbacks(execute=True):
+        notification_create(recipients=[reader], verb=Verb.POST_CREATED, summary="s", url="/en/", actor=actor)
+    assert mail.outbox == []
+    call_command("notifications_send")
+    assert len(mail.outbox) == 1
+
+
+def test_limit_sends_only_that_many(actor, reader, settings):
+    settings.NOTIFICATIONS_SEND_ON_COMMIT = False
+    for _ in range(3):
+        notification_create(recipients=[reader], verb=Verb.POST_CREATED, summary="s", url="/en/", actor=actor)
+    call_command("notifications_send", limit=2)
+    assert len(mail.outbox) == 2
+    assert EmailOutbox.objects.filter(status=EmailOutbox.Status.PENDING).count() == 1
