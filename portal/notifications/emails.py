@@ -116,7 +116,7 @@ def digest_queue(*, now=None) -> int:
             continue
         pending = Notification.objects.filter(
             recipient=user, emailed_at__isnull=True, read_at__isnull=True, created_at__gte=since
-        ).select_related("actor")
+        ).select_related("actor", "actor__profile")
         items = [n for n in pending if preference.emails_kind(n.kind)]
         if not items:
             continue

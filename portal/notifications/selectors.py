@@ -15,7 +15,7 @@ def unread_count(user) -> int:
 
 def notification_list(*, user) -> QuerySet[Notification]:
     """The person's notifications, newest first, with their actors."""
-    return Notification.objects.filter(recipient=user).select_related("actor")
+    return Notification.objects.filter(recipient=user).select_related("actor", "actor__profile")
 
 
 def preference_for(user) -> NotificationPreference:

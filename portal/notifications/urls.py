@@ -8,5 +8,4 @@ urlpatterns = [
     path("read/", views.mark_all_read, name="mark_all_read"),
     path("preferences/", views.preferences, name="preferences"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("watch/<str:model>/<int:object_id>/", views.watch_toggle, name="watch"),
 ]

@@ -10,12 +10,14 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.accounts.selectors import display_name as accounts_display_name
+
 
 class Kind(models.TextChoices):
     """The groups a person can switch emails on and off for."""
 
     WATCHED = "watched", _("New activity in forums, topics and pages I watch")
-    REPLIES = "replies", _("Replies to what I wrote")
+    REPLIES = "replies", _("Replies to what I wrote and mentions of me")
     MODERATION = "moderation", _("Moderation decisions about what I wrote")
 
 
@@ -23,6 +25,7 @@ class Verb(models.TextChoices):
     TOPIC_CREATED = "topic_created", _("New topic")
     POST_CREATED = "post_created", _("New post")
     POST_REPLY = "post_reply", _("Reply to a post")
+    MENTION = "mention", _("Mention")
     COMMENT_CREATED = "comment_created", _("New comment")
     COMMENT_REPLY = "comment_reply", _("Reply to a comment")
     CONTENT_HIDDEN = "content_hidden", _("Content hidden")
@@ -36,6 +39,7 @@ VERB_KINDS = {
     Verb.POST_CREATED: Kind.WATCHED,
     Verb.COMMENT_CREATED: Kind.WATCHED,
     Verb.POST_REPLY: Kind.REPLIES,
+    Verb.MENTION: Kind.REPLIES,
     Verb.COMMENT_REPLY: Kind.REPLIES,
     Verb.CONTENT_HIDDEN: Kind.MODERATION,
     Verb.CONTENT_RESTORED: Kind.MODERATION,
@@ -48,6 +52,7 @@ _SENTENCES = {
     Verb.TOPIC_CREATED: _("%(actor)s started a topic in a forum you watch"),
     Verb.POST_CREATED: _("%(actor)s posted in a topic you watch"),
     Verb.POST_REPLY: _("%(actor)s replied to your post"),
+    Verb.MENTION: _("%(actor)s mentioned you"),
     Verb.COMMENT_CREATED: _("%(actor)s commented on a page you follow"),
     Verb.COMMENT_REPLY: _("%(actor)s replied to your comment"),
     Verb.CONTENT_REPORTED: _("%(actor)s reported content for moderation"),
@@ -68,7 +73,7 @@ def kind_for_verb(verb: str) -> str:
 def display_name(user) -> str:
     if user is None:
         return gettext("Someone")
-    return user.get_full_name() or user.get_username()
+    return accounts_display_name(user)
 
 
 def sentence(verb: str, actor) -> str:

@@ -1,15 +1,11 @@
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
-from wagtail.models import Page
 
 from portal.notifications import selectors, services
 from portal.notifications.forms import PreferenceForm
@@ -17,8 +13,6 @@ from portal.notifications.tokens import ALL, read_unsubscribe_token
 from portal.notifications.verbs import Kind
 
 PAGE_SIZE = 25
-# What can be watched, by the name used in addresses.
-WATCHABLE = {"forum": "forums.Forum", "topic": "forums.Topic", "page": "wagtailcore.Page"}
 
 
 @login_required
@@ -74,34 +68,3 @@ def unsubscribe(request, token):
         "kind_label": Kind(scope).label if scope != ALL else "",
     }
     return render(request, "notifications/unsubscribe.html", context)
-
-
-def _watch_target(model: str, object_id: int, user):
-    try:
-        model_class = apps.get_model(WATCHABLE[model])
-    except (KeyError, LookupError):
-        raise Http404 from None
-    queryset = model_class.objects.all()
-    if model_class is Page:
-        queryset = queryset.live()
-    target = queryset.filter(pk=object_id).first()
-    can_view = getattr(target, "can_view", None)
-    if target is None or (can_view is not None and not can_view(user)):
-        raise Http404
-    return target
-
-
-@login_required
-@require_POST
-def watch_toggle(request, model, object_id):
-    target = _watch_target(model, object_id, request.user)
-    if request.POST.get("watch") == "1":
-        services.watch_start(user=request.user, target=target)
-        messages.success(request, _("You will be notified of new activity."))
-    else:
-        services.watch_stop(user=request.user, target=target)
-        messages.success(request, _("You will no longer be notified of new activity here."))
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "notifications:list"
-    return redirect(next_url)

@@ -25,28 +25,3 @@ def test_inactive_people_are_not_watchers(home_page):
     person = UserFactory(is_active=False)
     watch_start(user=person, target=home_page)
     assert list(watchers(home_page)) == []
-
-
-def test_watch_button_through_http(client, home_page, reader):
-    client.force_login(reader)
-    url = f"/en/notifications/watch/page/{home_page.pk}/"
-    response = client.post(url, {"watch": "1", "next": "/en/"})
-    assert response.status_code == 302 and response["Location"] == "/en/"
-    assert is_watching(user=reader, target=home_page)
-    response = client.post(url, {"watch": "0", "next": "https://evil.example/"})
-    assert response["Location"] == "/en/notifications/"
-    assert not is_watching(user=reader, target=home_page)
-
-
-def test_watch_refuses_unknown_things(client, home_page, reader):
-    client.force_login(reader)
-    assert client.post("/en/notifications/watch/user/1/", {"watch": "1"}).status_code == 404
-    assert client.post("/en/notifications/watch/page/999999/", {"watch": "1"}).status_code == 404
-    assert client.get(f"/en/notifications/watch/page/{home_page.pk}/").status_code == 405
-    assert not Watch.objects.exists()
-
-
-def test_watch_needs_login(client, home_page):
-    response = client.post(f"/en/notifications/watch/page/{home_page.pk}/", {"watch": "1"})
-    assert response.status_code == 302
-    assert not Watch.objects.exists()

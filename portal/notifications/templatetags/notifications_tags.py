@@ -16,18 +16,3 @@ def unread_notification_count(context) -> int:
     if not hasattr(request, "_unread_notification_count"):
         request._unread_notification_count = selectors.unread_count(user)
     return request._unread_notification_count
-
-
-@register.inclusion_tag("notifications/includes/watch_button.html", takes_context=True)
-def watch_button(context, target, model: str):
-    """A watch / stop watching button for ``target``; ``model`` names it in the
-    address (forum, topic or page)."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    return {
-        "request": request,
-        "user": user,
-        "target": target,
-        "model": model,
-        "watching": selectors.is_watching(user=user, target=target),
-    }
