@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "portal.accounts"
     label = "accounts"
     verbose_name = _("Accounts and membership")
+
+    def ready(self):
+        from portal.accounts import receivers  # noqa: F401 - connects the signal receivers

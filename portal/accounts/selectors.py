@@ -7,7 +7,7 @@ listings can ask about each item without adding queries per item.
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AnonymousUser
 
-from portal.accounts.models import Membership
+from portal.accounts.models import Membership, Profile
 
 MODERATORS_GROUP = "Moderators"
 
@@ -106,3 +106,55 @@ def requires_second_factor(user) -> bool:
     if user.is_staff or user.is_superuser or is_moderator(user):
         return True
     return bool(organisation_ids_with_role(user, *PRIVILEGED_ROLES))
+
+
+def can_manage_members(user, organisation) -> bool:
+    """Whether ``user`` decides join requests and roles in ``organisation``: its
+    administrators, and site administrators."""
+    if _is_anonymous(user) or not user.is_active:
+        return False
+    return user.is_superuser or organisation_role(user, organisation) == Membership.Role.ADMIN
+
+
+def verified_email_domains(user) -> frozenset[str]:
+    """Domains of the addresses ``user`` has confirmed, lower case."""
+    if _is_anonymous(user):
+        return frozenset()
+    emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    return frozenset(email.rsplit("@", 1)[-1].lower() for email in emails if "@" in email)
+
+
+def organisation_members(organisation):
+    """Approved members of ``organisation`` with their people, for its administrators."""
+    return (
+        Membership.objects.filter(organisation=organisation, status=Membership.Status.APPROVED)
+        .select_related("user", "user__profile")
+        .order_by("user__email")
+    )
+
+
+def organisation_requests(organisation):
+    """Requests to join ``organisation`` that wait for a decision, oldest first."""
+    return (
+        Membership.objects.filter(organisation=organisation, status=Membership.Status.REQUESTED)
+        .select_related("user", "user__profile")
+        .order_by("requested_at")
+    )
+
+
+def user_memberships(user):
+    """Every membership of ``user`` (approved, waiting or declined) with its organisation."""
+    return Membership.objects.filter(user=user).select_related("organisation").order_by("organisation__name")
+
+
+def display_name(user) -> str:
+    """The name shown for ``user``: their chosen display name, else their full name,
+    else the part of their address before the @."""
+    try:
+        chosen = user.profile.display_name
+    except Profile.DoesNotExist:
+        chosen = ""
+    if chosen:
+        return chosen
+    full = user.get_full_name().strip()
+    return full or user.email.split("@", 1)[0] or user.get_username()

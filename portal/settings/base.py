@@ -178,3 +178,55 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Accounts: allauth sign-up with mandatory email verification, log-in by email,
+# rate limits (kept in the default cache), TOTP with recovery codes, and OpenID
+# Connect single sign-on for partners that run an identity provider.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+WAGTAILADMIN_LOGIN_URL = "account_login"
+ACCOUNT_ADAPTER = "portal.accounts.adapters.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Partnership Portal] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if env_bool("DJANGO_SECURE", False) else "http"
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Partnership Portal"
+MIDDLEWARE += ["portal.accounts.middleware.SecondFactorRequiredMiddleware"]
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_STORE_TOKENS = False
+# OIDC_PROVIDERS="who,iom" with OIDC_WHO_CLIENT_ID, OIDC_WHO_SECRET,
+# OIDC_WHO_SERVER_URL (the issuer, whose /.well-known/openid-configuration is read)
+# and optionally OIDC_WHO_NAME (the label of the log-in button).
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": name.lower(),
+                "name": os.environ.get(f"OIDC_{name.upper()}_NAME", name.upper()),
+                "client_id": os.environ.get(f"OIDC_{name.upper()}_CLIENT_ID", ""),
+                "secret": os.environ.get(f"OIDC_{name.upper()}_SECRET", ""),
+                "settings": {"server_url": os.environ.get(f"OIDC_{name.upper()}_SERVER_URL", "")},
+            }
+            for name in env_list("OIDC_PROVIDERS")
+        ],
+    }
+}

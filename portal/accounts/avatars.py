@@ -1,0 +1,54 @@
+"""Avatars are re-drawn from their pixels: resized, and saved without the
+metadata (EXIF location, camera) the uploaded file carried."""
+
+import io
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_SOURCE_PIXELS = 40_000_000
+AVATAR_SIZE = 256
+ACCEPTED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+
+
+def avatar_prepare(upload) -> ContentFile:
+    """Check that ``upload`` is a picture of reasonable size and return a square
+    ``AVATAR_SIZE`` PNG or JPEG of it, stripped of metadata."""
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("The picture is larger than %(size)s MB; choose a smaller one."),
+            code="too_large",
+            params={"size": MAX_UPLOAD_BYTES // (1024 * 1024)},
+        )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as probe:
+            image_format = probe.format
+            width, height = probe.size
+            probe.verify()
+        if image_format not in ACCEPTED_FORMATS:
+            raise ValidationError(_("Upload a JPEG, PNG, GIF or WebP picture."), code="format")
+        if width * height > MAX_SOURCE_PIXELS:
+            raise ValidationError(_("The picture has too many pixels; choose a smaller one."), code="pixels")
+        upload.seek(0)
+        with Image.open(upload) as source:
+            source.seek(0)
+            image = ImageOps.exif_transpose(source)
+            image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise ValidationError(_("This file is not a picture we can read."), code="invalid") from error
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    image = image.convert("RGBA" if has_alpha else "RGB")
+    image = ImageOps.fit(image, (AVATAR_SIZE, AVATAR_SIZE), method=Image.Resampling.LANCZOS)
+    output = io.BytesIO()
+    if has_alpha:
+        image.save(output, format="PNG", optimize=True)
+        extension = "png"
+    else:
+        image.save(output, format="JPEG", quality=85, optimize=True)
+        extension = "jpg"
+    return ContentFile(output.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")

@@ -1,0 +1,53 @@
+"""Emails about memberships. A failing mail server never undoes a decision."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from portal.accounts.models import Membership
+
+logger = logging.getLogger(__name__)
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _send(*, template: str, recipients: list[str], context: dict) -> None:
+    if not recipients:
+        return
+    subject = render_to_string(f"account/email/{template}_subject.txt", context).strip()
+    body = render_to_string(f"account/email/{template}_message.txt", context)
+    try:
+        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, recipients)
+    except OSError:
+        logger.exception("Could not send the %s email", template)
+
+
+def membership_requested(membership: Membership) -> None:
+    """Tell the organisation's administrators that someone asks to join."""
+    admins = Membership.objects.filter(
+        organisation=membership.organisation,
+        status=Membership.Status.APPROVED,
+        role=Membership.Role.ADMIN,
+    ).values_list("user__email", flat=True)
+    _send(
+        template="membership_requested",
+        recipients=[email for email in admins if email],
+        context={
+            "membership": membership,
+            "url": _absolute(reverse("accounts:organisation_manage", args=[membership.organisation.slug])),
+        },
+    )
+
+
+def membership_decided(membership: Membership) -> None:
+    """Tell the person whether they were approved or declined."""
+    _send(
+        template="membership_decided",
+        recipients=[membership.user.email] if membership.user.email else [],
+        context={"membership": membership, "url": _absolute(reverse("accounts:profile"))},
+    )

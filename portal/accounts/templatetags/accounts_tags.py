@@ -1,0 +1,34 @@
+from django import template
+from django.utils.translation import gettext
+
+from portal.accounts import selectors
+from portal.accounts.models import Membership
+
+register = template.Library()
+
+_MEMBERSHIPS_CACHE = "_portal_approved_memberships"
+
+
+@register.simple_tag
+def my_memberships(user):
+    """The approved memberships of ``user`` with their organisations (one query per
+    user object)."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, _MEMBERSHIPS_CACHE, None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
+            .select_related("organisation")
+            .order_by("organisation__name")
+        )
+        setattr(user, _MEMBERSHIPS_CACHE, cached)
+    return cached
+
+
+@register.filter
+def person_name(user):
+    """The name shown for a person, or "former member" once the account is gone."""
+    if user is None:
+        return gettext("former member")
+    return selectors.display_name(user)
