@@ -139,10 +139,25 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "portal.ThemePage",
+        "knowledge.PolicyBriefIndexPage",
+        "knowledge.LessonLearnedIndexPage",
+        "knowledge.JointActionIndexPage",
+    ]
     template = "portal/home_page.html"
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.selectors import knowledge_highlights, partner_list
+
+        context = super().get_context(request, *args, **kwargs)
+        context["theme_pages"] = ThemePage.objects.child_of(self).live().select_related("theme")
+        context["partners"] = partner_list()
+        context["knowledge"] = knowledge_highlights(locale=self.locale, limit=4)
+        return context
 
 
 class ThemePage(Page):
@@ -165,3 +180,12 @@ class ThemePage(Page):
     class Meta:
         verbose_name = _("thematic area page")
         verbose_name_plural = _("thematic area pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.feeds import feed_links_for
+        from knowledge.selectors import knowledge_highlights
+
+        context = super().get_context(request, *args, **kwargs)
+        context["knowledge"] = knowledge_highlights(locale=self.locale, theme=self.theme)
+        context["feed_links"] = feed_links_for(theme=self.theme)
+        return context

@@ -1,9 +1,18 @@
+from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from wagtail.models import Locale
 
+from knowledge.selectors import knowledge_highlights, partner_list
 from portal.models import Organisation
+
+# Partners are listed governments first, then UN agencies, civil society, donors.
+KIND_ORDER = Case(
+    *[When(kind=kind, then=Value(position)) for position, kind in enumerate(Organisation.Kind.values)],
+    output_field=IntegerField(),
+)
 
 
 @require_GET
@@ -19,11 +28,16 @@ def robots_txt(request):
 
 @require_GET
 def organisation_list(request):
-    organisations = Organisation.objects.select_related("country", "logo")
+    organisations = partner_list().order_by(KIND_ORDER, "name")
     return render(request, "portal/organisation_list.html", {"organisations": organisations})
 
 
 @require_GET
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(Organisation.objects.select_related("country", "logo"), slug=slug)
-    return render(request, "portal/organisation_detail.html", {"organisation": organisation})
+    organisation = get_object_or_404(partner_list(), slug=slug)
+    contributions = knowledge_highlights(locale=Locale.get_active(), organisation=organisation, limit=10)
+    return render(
+        request,
+        "portal/organisation_detail.html",
+        {"organisation": organisation, "contributions": contributions},
+    )

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.table_block",
     "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",

@@ -1,0 +1,97 @@
+"""What every piece of knowledge shares: a summary, a publication date and the
+themes, countries and organisations it belongs to."""
+
+import datetime
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from knowledge.blocks import PARAGRAPH_FEATURES
+
+
+def today():
+    return timezone.localdate()
+
+
+class KnowledgePage(Page):
+    """Abstract base of briefs, lessons learned and joint actions.
+
+    Other parts of the portal rely on these names: ``summary``,
+    ``publication_date``, ``themes``, ``countries`` and ``organisations`` (the
+    authoring or partner organisations).
+    """
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("Two or three sentences shown in listings, feeds and search results."),
+    )
+    publication_date = models.DateField(_("publication date"), default=today, db_index=True)
+    themes = ParentalManyToManyField(
+        "portal.ThematicArea",
+        verbose_name=_("thematic areas"),
+        blank=True,
+        related_name="%(app_label)s_%(class)ss",
+    )
+    countries = ParentalManyToManyField(
+        "portal.Country",
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="%(app_label)s_%(class)ss",
+    )
+    organisations = ParentalManyToManyField(
+        "portal.Organisation",
+        verbose_name=_("organisations"),
+        blank=True,
+        related_name="%(app_label)s_%(class)ss",
+    )
+
+    classification_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("publication_date"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Classification"),
+        )
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("publication_date"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("organisations", [index.SearchField("name"), index.SearchField("acronym")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def publication_datetime(self):
+        """The publication date as an aware datetime, for feeds."""
+        return timezone.make_aware(datetime.datetime.combine(self.publication_date, datetime.time.min))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["feed_links"] = self.feed_links()
+        parent = self.get_parent()
+        context["index_url"] = parent.get_url(request) if parent else None
+        return context
+
+    def feed_links(self):
+        """The feeds a reader of this page may want to follow."""
+        from knowledge.feeds import feed_links_for
+
+        return feed_links_for(self.feed_kind)
+
+
+def rich_text(label, **kwargs):
+    return RichTextField(label, blank=True, features=PARAGRAPH_FEATURES, **kwargs)

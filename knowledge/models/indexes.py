@@ -1,0 +1,77 @@
+"""One index page per kind of knowledge and language: a filtered, paginated list."""
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from knowledge.models.briefs import PolicyBriefPage
+from knowledge.models.joint_actions import JointActionPage
+from knowledge.models.lessons import LessonLearnedPage
+
+
+class KnowledgeIndexPage(Page):
+    """Lists every page of ``listing_model`` readable in this page's language,
+    narrowed by the filters in the address (so a filtered list can be shared)."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["portal.HomePage"]
+    max_count_per_parent = 1
+    per_page = 12
+    listing_model = None
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.feeds import feed_links_for
+        from knowledge.filters import KnowledgeFilterForm
+        from knowledge.selectors import knowledge_page_list
+
+        context = super().get_context(request, *args, **kwargs)
+        form = KnowledgeFilterForm(request.GET, model=self.listing_model)
+        items = knowledge_page_list(self.listing_model, locale=self.locale, **form.filters())
+        paginator = Paginator(items, self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context.update(
+            filter_form=form,
+            filters_active=form.has_filters(),
+            page_obj=page_obj,
+            items=page_obj.object_list,
+            page_numbers=paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
+            ellipsis=paginator.ELLIPSIS,
+            feed_links=feed_links_for(self.listing_model.feed_kind),
+        )
+        return context
+
+
+class PolicyBriefIndexPage(KnowledgeIndexPage):
+    subpage_types = ["knowledge.PolicyBriefPage"]
+    listing_model = PolicyBriefPage
+    template = "knowledge/policy_brief_index_page.html"
+
+    class Meta:
+        verbose_name = _("policy brief index")
+
+
+class LessonLearnedIndexPage(KnowledgeIndexPage):
+    subpage_types = ["knowledge.LessonLearnedPage"]
+    listing_model = LessonLearnedPage
+    template = "knowledge/lesson_learned_index_page.html"
+
+    class Meta:
+        verbose_name = _("lessons learned index")
+
+
+class JointActionIndexPage(KnowledgeIndexPage):
+    subpage_types = ["knowledge.JointActionPage"]
+    listing_model = JointActionPage
+    template = "knowledge/joint_action_index_page.html"
+
+    class Meta:
+        verbose_name = _("joint action index")

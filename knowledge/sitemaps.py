@@ -1,0 +1,20 @@
+"""The sitemap of every language tree.
+
+Wagtail's sitemap lists the descendants of the site's root page, which is the
+English home page; the Arabic and French home pages are its translations, beside
+it in the page tree, so their pages would be missing. This one lists the pages
+under the root page and under each of its translations."""
+
+from django.db.models import Q
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+
+class PortalSitemap(Sitemap):
+    def items(self):
+        site = self.get_wagtail_site()
+        roots = site.root_page.get_translations(inclusive=True)
+        in_a_tree = Q(pk__in=[])
+        for root in roots:
+            in_a_tree |= Q(path__startswith=root.path)
+        return Page.objects.filter(in_a_tree).live().public().order_by("path").defer_streamfields().specific()
