@@ -1,0 +1,73 @@
+"""Template tags for the three languages of the portal.
+
+``{% language_links as links %}``      the switcher's links (same page, every language)
+``{% page_alternates as alternates %}`` canonical address and hreflang alternates
+``{% page_availability page as info %}`` other language versions of a page, missing one
+``{% lang_attrs code %}``               ``lang`` and ``dir`` for text in language ``code``
+``{{ code|direction }}``                ``rtl`` or ``ltr``
+``{{ code|language_name_local }}``      the language's own name (العربية, Français)
+``{{ code|language_label }}``           that name, isolated and marked with its language
+"""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language_info
+
+from portal import i18n
+
+register = template.Library()
+
+
+def _context_page(context):
+    page = context.get("page")
+    return page if i18n._is_page(page) else None
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    return i18n.language_links(context.get("request"), _context_page(context))
+
+
+@register.simple_tag(takes_context=True)
+def page_alternates(context):
+    request = context.get("request")
+    if request is None:
+        return None
+    canonical, pairs = i18n.alternates(request, _context_page(context))
+    return {"canonical": canonical, "languages": pairs}
+
+
+@register.simple_tag(takes_context=True)
+def page_availability(context, page=None):
+    page = page if i18n._is_page(page) else _context_page(context)
+    if page is None:
+        return None
+    return i18n.availability(context.get("request"), page)
+
+
+@register.simple_tag
+def lang_attrs(code):
+    """``lang`` and ``dir`` for a piece of text whose language is known, ``dir="auto"`` otherwise."""
+    code = (code or "").strip()
+    if not code:
+        return format_html('dir="auto"')
+    return format_html('lang="{}" dir="{}"', code, i18n.language_direction(code))
+
+
+@register.filter
+def direction(code):
+    return i18n.language_direction(code)
+
+
+@register.filter
+def language_name_local(code):
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+@register.filter
+def language_label(code):
+    """The language's own name inside running text of another direction."""
+    return format_html('<bdi lang="{}">{}</bdi>', code, language_name_local(code))

@@ -1,0 +1,65 @@
+"""The "also available in" line and the notice shown when the reader's language is missing."""
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from portal.i18n import detect_language
+
+pytestmark = pytest.mark.django_db
+
+
+def render_notice(rf, page, language):
+    with translation.override(language):
+        return render_to_string("portal/includes/also_available.html", {"page": page}, request=rf.get("/"))
+
+
+def test_translated_page_lists_its_other_languages(rf, site_pages, french_home):
+    html = render_notice(rf, site_pages["home_en"], "en")
+    assert '<a href="/ar/" hreflang="ar" lang="ar" dir="rtl">العربيّة</a>' in html
+    assert '<a href="/fr/" hreflang="fr" lang="fr" dir="ltr">français</a>' in html
+    assert "not yet available" not in html
+
+
+def test_page_shown_in_another_interface_language_says_so(rf, site_pages):
+    notice = render_notice(rf, site_pages["labour_en"], "fr")
+    assert 'role="note"' in notice
+    assert '<bdi lang="en">English</bdi>' in notice
+
+
+def test_page_without_other_versions_shows_nothing(rf, site_pages):
+    assert render_notice(rf, site_pages["labour_en"], "en").strip() == ""
+
+
+def test_only_live_translations_are_offered(rf, site_pages):
+    site_pages["health_ar"].unpublish()
+    html = render_notice(rf, site_pages["health_en"], "en")
+    assert "/ar/health/" not in html
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مرحبا بكم في المنتدى، نناقش الصحة", "ar"),
+        ("Nous avons publié une note sur la santé des travailleurs", "fr"),
+        ("We published the brief and the partners agreed", "en"),
+        ("تقرير WHO عن الصحة في الأردن", "ar"),
+    ],
+)
+def test_detect_language_of_writing(text, expected):
+    assert detect_language(text, default="en") == expected
+
+
+def test_detect_language_falls_back_to_the_writer_language():
+    assert detect_language("2024 — 15 %", default="fr") == "fr"
+    assert detect_language("", default="ar") == "ar"
+
+
+def test_lang_attrs_give_direction_or_let_the_browser_decide():
+    from django.template import Context, Template
+
+    template = Template("{% load portal_i18n %}<p {% lang_attrs code %}>")
+    assert template.render(Context({"code": "ar"})) == '<p lang="ar" dir="rtl">'
+    assert template.render(Context({"code": "fr"})) == '<p lang="fr" dir="ltr">'
+    assert template.render(Context({"code": ""})) == '<p dir="auto">'
+    assert template.render(Context({"code": '"><script>'})) == '<p lang="&quot;&gt;&lt;script&gt;" dir="ltr">'
