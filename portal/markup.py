@@ -196,3 +196,16 @@ def extract_mentions(source: str) -> set[str]:
     """Usernames mentioned as ``@name`` in ``source``, ignoring code samples."""
     without_code = CODE_RE.sub(" ", source or "")
     return {name.rstrip(".") for name in MENTION_RE.findall(without_code)}
+
+
+ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
+LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def guess_language(text: str, default: str = "") -> str:
+    """ "ar" when most letters of ``text`` are Arabic, otherwise ``default`` (the
+    writer's interface language): enough to pick the right analyser in search."""
+    letters = LETTER_RE.findall(text or "")
+    if letters and len(ARABIC_RE.findall("".join(letters))) * 2 > len(letters):
+        return "ar"
+    return default[:8]

@@ -162,6 +162,10 @@ class ModerationAction(models.Model):
         SUSPEND = "suspend", pgettext_lazy("moderation action", "Suspended")
         UNSUSPEND = "unsuspend", pgettext_lazy("moderation action", "Suspension lifted")
 
+    class Role(models.TextChoices):
+        MODERATOR = "moderator", pgettext_lazy("moderation role", "Moderator")
+        ADMINISTRATOR = "administrator", pgettext_lazy("moderation role", "Administrator")
+
     # Decisions the public log lists: what readers could notice disappearing or changing.
     PUBLIC_KINDS = frozenset({Kind.HIDE, Kind.DELETE, Kind.LOCK, Kind.CLOSE, Kind.MOVE})
 
@@ -178,7 +182,7 @@ class ModerationAction(models.Model):
         on_delete=models.SET_NULL,
         related_name="moderation_actions",
     )
-    moderator_role = models.CharField(_("role"), max_length=40)
+    moderator_role = models.CharField(_("role"), max_length=40, choices=Role.choices)
     subject_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person concerned"),

@@ -46,8 +46,8 @@ class AlreadyReported(Exception):
 def moderator_role(user) -> str:
     """The role shown publicly for a moderator's decision (never their name)."""
     if user is not None and user.is_superuser:
-        return str(_("Administrator"))
-    return str(_("Moderator"))
+        return ModerationAction.Role.ADMINISTRATOR
+    return ModerationAction.Role.MODERATOR
 
 
 def _require_moderator(user) -> None:

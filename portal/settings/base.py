@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.moderation",
     "portal.notifications",
+    "portal.comments",
     "knowledge",
     "forums",
     "search",
@@ -231,3 +232,9 @@ SOCIALACCOUNT_PROVIDERS = {
         ],
     }
 }
+
+# Moderation and forums
+# A new person's first N posts and comments wait for a moderator's approval.
+PORTAL_MODERATION_HOLD_FIRST_N = int(os.environ.get("PORTAL_MODERATION_HOLD_FIRST_N", "2"))
+# At most this many posts and comments per person per period ("5/m", "30/1h"; empty: no limit).
+PORTAL_POSTING_RATE_LIMIT = os.environ.get("PORTAL_POSTING_RATE_LIMIT", "5/m")

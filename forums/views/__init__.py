@@ -1,0 +1,2 @@
+"""Forum pages: reading (``reading``), writing (``writing``) and moderators' topic
+tools (``moderating``)."""

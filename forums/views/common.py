@@ -1,0 +1,43 @@
+"""Small helpers shared by the forum views."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from forums import permissions
+from forums.selectors import POSTS_PER_PAGE, post_position
+
+
+def deny(request):
+    """Anonymous people are asked to sign in; signed-in people get a 403."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def post_url(post, user) -> str:
+    """The address of the topic page where ``user`` finds ``post``."""
+    position = post_position(post=post, user=user)
+    page = (position - 1) // POSTS_PER_PAGE + 1
+    url = reverse("forums:topic_detail", kwargs={"pk": post.topic_id})
+    if page > 1:
+        url += f"?page={page}"
+    return f"{url}#post-{post.number}"
+
+
+def decorate_posts(posts, user, topic, reacted_ids):
+    """Attach what ``user`` may do with each post, so the template asks nothing."""
+    for post in posts:
+        post.topic = topic
+        post.may = {
+            "read": permissions.can_view_post(user, post),
+            "edit": permissions.can_edit_post(user, post),
+            "delete": permissions.can_delete_post(user, post),
+            "report": permissions.can_report_post(user, post),
+            "react": permissions.can_react(user, post),
+            "reply": permissions.can_reply(user, topic) and post.is_visible,
+            "mark_answer": permissions.can_mark_answer(user, topic) and post.is_visible and not post.is_first,
+            "moderate": permissions.can_moderate(user),
+        }
+        post.reacted = post.pk in reacted_ids
+    return posts

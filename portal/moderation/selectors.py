@@ -1,0 +1,115 @@
+"""Reads for moderators (the queue, the audit trail) and for everyone (the public log)."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from portal.accounts.selectors import is_moderator, is_partner_member
+from portal.moderation.models import (
+    EditRevision,
+    ModeratedContent,
+    ModerationAction,
+    Report,
+    Suspension,
+    Visibility,
+)
+from portal.moderation.registry import moderated_models
+
+Status = ModeratedContent.Status
+
+
+@dataclass
+class QueueItem:
+    """One piece of content waiting for a moderator, with the reports filed on it."""
+
+    content: ModeratedContent
+    content_type: ContentType
+    reports: list = field(default_factory=list)
+
+    @property
+    def waiting_since(self):
+        times = [self.content.created_at] if self.content.status == Status.HELD else []
+        times += [report.created_at for report in self.reports]
+        return min(times) if times else self.content.created_at
+
+
+def _select_related(model):
+    return model.objects.select_related("author", *getattr(model, "moderation_select_related", ()))
+
+
+def public_log(*, user) -> QuerySet[ModerationAction]:
+    """Hidden, deleted, locked, closed and moved content, newest first; entries about
+    partners-only content only for partner members. Shows roles, never names."""
+    actions = ModerationAction.objects.filter(is_public=True)
+    if not (is_partner_member(user) or is_moderator(user)):
+        actions = actions.filter(visibility=Visibility.PUBLIC)
+    return actions.order_by("-created_at", "-pk")
+
+
+def audit_log() -> QuerySet[ModerationAction]:
+    """Every moderator action with who took it, for moderators."""
+    return ModerationAction.objects.select_related(
+        "moderator", "moderator__profile", "subject_user", "subject_user__profile"
+    )
+
+
+def moderation_queue() -> list[QueueItem]:
+    """Content held for approval or reported and not yet dealt with, oldest first.
+
+    A fixed number of queries: one for open reports, then one per moderated model."""
+    open_reports = defaultdict(list)
+    for report in Report.objects.filter(resolved_at__isnull=True).select_related("reporter"):
+        open_reports[(report.content_type_id, report.object_id)].append(report)
+    items = []
+    for model in moderated_models():
+        content_type = ContentType.objects.get_for_model(model)
+        reported_ids = [object_id for (type_id, object_id) in open_reports if type_id == content_type.pk]
+        waiting = _select_related(model).filter(Q(status=Status.HELD) | Q(pk__in=reported_ids))
+        for content in waiting:
+            reports = open_reports.get((content_type.pk, content.pk), [])
+            items.append(QueueItem(content=content, content_type=content_type, reports=reports))
+    return sorted(items, key=lambda item: item.waiting_since)
+
+
+def queue_size() -> int:
+    """How many items wait in the queue (for the admin menu)."""
+    reported = Report.objects.filter(resolved_at__isnull=True).values("content_type", "object_id").distinct()
+    held = sum(model.objects.filter(status=Status.HELD).count() for model in moderated_models())
+    return held + reported.count()
+
+
+def moderated_object(*, content_type_id: int, object_id: int) -> tuple[ContentType, ModeratedContent]:
+    """A moderated object by its content type and id, or 404 (never another model)."""
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    model = content_type.model_class() if content_type else None
+    if model is None or model not in moderated_models():
+        raise Http404
+    content = _select_related(model).filter(pk=object_id).first()
+    if content is None:
+        raise Http404
+    return content_type, content
+
+
+def reports_for(content: ModeratedContent) -> QuerySet[Report]:
+    return Report.objects.filter(
+        content_type=ContentType.objects.get_for_model(content), object_id=content.pk
+    ).select_related("reporter", "resolved_by")
+
+
+def revisions_for(content: ModeratedContent) -> QuerySet[EditRevision]:
+    return EditRevision.objects.filter(
+        content_type=ContentType.objects.get_for_model(content), object_id=content.pk
+    ).select_related("edited_by")
+
+
+def actions_for(content: ModeratedContent) -> QuerySet[ModerationAction]:
+    return ModerationAction.objects.filter(
+        content_type=ContentType.objects.get_for_model(content), object_id=content.pk
+    ).select_related("moderator")
+
+
+def suspension_list() -> QuerySet[Suspension]:
+    return Suspension.objects.select_related("user", "created_by").order_by("-starts_at")
