@@ -75,8 +75,9 @@ class SearchDocument(models.Model):
     themes = models.ManyToManyField(ThematicArea, blank=True, related_name="+")
     countries = models.ManyToManyField(Country, blank=True, related_name="+")
     organisations = models.ManyToManyField(Organisation, blank=True, related_name="+")
-    date = models.DateTimeField(_("date"), db_index=True)
-    year = models.PositiveSmallIntegerField(_("year"), db_index=True)
+    # Content without a date of its own (an organisation) has none, and no year.
+    date = models.DateTimeField(_("date"), null=True, blank=True, db_index=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
     visibility = models.CharField(
         _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -125,3 +126,15 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class AttachmentText(models.Model):
+    """Text extracted from an uploaded document, kept until the file changes."""
+
+    document = models.OneToOneField("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    file_hash = models.CharField(max_length=40, blank=True)
+    text = models.TextField(blank=True)
+    extracted_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.document_id}: {len(self.text)} characters"

@@ -1,0 +1,189 @@
+"""The database backend: SQLite FTS5 or PostgreSQL full text search over the
+search rows, ranked (bm25 / ts_rank_cd), with facets counted by GROUP BY over
+the same visible, filtered set. No service needed; always exact."""
+
+from dataclasses import replace
+
+from django.db.models import Count, F, Subquery
+
+from search import text
+from search.backends.base import (
+    FACET_COUNTRY,
+    FACET_LANGUAGE,
+    FACET_ORGANISATION,
+    FACET_THEME,
+    FACET_TYPE,
+    FACET_YEAR,
+    FACETS,
+    SORT_DATE,
+    BaseSearchBackend,
+    SearchHit,
+    SearchQuery,
+    SearchResults,
+    Suggestion,
+)
+from search.backends.dialects import dialect
+from search.facets import label_facets
+from search.highlight import highlight_title, query_term_set, snippet
+from search.models import SearchDocument
+from search.suggest import correct
+
+Themes = SearchDocument.themes.through
+Countries = SearchDocument.countries.through
+Organisations = SearchDocument.organisations.through
+
+
+def _filter(queryset, query: SearchQuery, *, without: str | None = None):
+    """Apply every filter of ``query`` except the facet ``without``. Many-to-many
+    filters use subqueries so a document never counts twice."""
+    if query.types and without != FACET_TYPE:
+        queryset = queryset.filter(doc_type__in=sorted(query.types))
+    if query.languages and without != FACET_LANGUAGE:
+        queryset = queryset.filter(language__in=sorted(query.languages))
+    if query.years and without != FACET_YEAR:
+        queryset = queryset.filter(year__in=sorted(query.years))
+    if query.themes and without != FACET_THEME:
+        queryset = queryset.filter(
+            id__in=Subquery(
+                Themes.objects.filter(thematicarea_id__in=query.themes).values("searchdocument_id")
+            )
+        )
+    if query.countries and without != FACET_COUNTRY:
+        queryset = queryset.filter(
+            id__in=Subquery(
+                Countries.objects.filter(country__code__in=query.countries).values("searchdocument_id")
+            )
+        )
+    if query.organisations and without != FACET_ORGANISATION:
+        queryset = queryset.filter(
+            id__in=Subquery(
+                Organisations.objects.filter(organisation_id__in=query.organisations).values(
+                    "searchdocument_id"
+                )
+            )
+        )
+    return queryset
+
+
+def _counts(rows, key) -> dict:
+    return {row[key]: row["n"] for row in rows}
+
+
+def _facet_counts(matched, query: SearchQuery) -> dict[str, dict]:
+    """One GROUP BY query per facet, each over the documents matching every
+    other filter (checking a second value of a facet widens, not narrows)."""
+    raw = {}
+    for name in FACETS:
+        documents = _filter(matched, query, without=name)
+        if name in (FACET_TYPE, FACET_LANGUAGE, FACET_YEAR):
+            column = {FACET_TYPE: "doc_type", FACET_LANGUAGE: "language", FACET_YEAR: "year"}[name]
+            rows = documents.order_by().values(column).annotate(n=Count("id"))
+            raw[name] = _counts(rows, column)
+            continue
+        through, column = {
+            FACET_THEME: (Themes, "thematicarea_id"),
+            FACET_COUNTRY: (Countries, "country__code"),
+            FACET_ORGANISATION: (Organisations, "organisation_id"),
+        }[name]
+        rows = (
+            through.objects.filter(searchdocument_id__in=Subquery(documents.values("id")))
+            .order_by()
+            .values(column)
+            .annotate(n=Count("searchdocument_id"))
+        )
+        raw[name] = _counts(rows, column)
+    return raw
+
+
+class DatabaseSearchBackend(BaseSearchBackend):
+    name = "database"
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        results = SearchResults(query=query, backend=self.name)
+        sql = dialect()
+        visible = SearchDocument.objects.visible_to(query.scopes)
+        groups = text.query_terms(query.text)
+        expression = sql.expression(groups) if groups else ""
+        if query.text.strip() and not expression:
+            # Only stop words or symbols: nothing can match.
+            results.facets = label_facets({}, query) if query.with_facets else {}
+            return results
+        matched = sql.match(visible, expression) if expression else visible
+        filtered = _filter(matched, query)
+        results.total = filtered.count()
+        if results.total:
+            if expression and query.sort != SORT_DATE:
+                ranked = sql.ranked_ids(_filter(visible, query), expression, query.per_page, query.offset)
+            else:
+                ranked = [
+                    (pk, None)
+                    for pk in filtered.order_by(F("date").desc(nulls_last=True), "-id").values_list(
+                        "id", flat=True
+                    )[query.offset : query.offset + query.per_page]
+                ]
+            results.hits = self._hits(ranked, query.text)
+        if query.with_facets:
+            results.facets = label_facets(_facet_counts(matched, query), query)
+        if not results.total and groups and query.with_suggestion:
+            results.suggestion = self._suggestion(query)
+        return results
+
+    def _hits(self, ranked, query_text: str) -> list[SearchHit]:
+        documents = SearchDocument.objects.prefetch_related("organisations").in_bulk([pk for pk, _ in ranked])
+        terms = query_term_set(query_text)
+        hits = []
+        for pk, score in ranked:
+            document = documents.get(pk)
+            if document is None:
+                continue
+            body = document.body
+            if terms and not any(text.word_variants(word) & terms for word in text.tokens(body[:30_000])):
+                body = document.attachment_text or body
+            hits.append(
+                SearchHit(
+                    key=document.key,
+                    doc_type=document.doc_type,
+                    title=document.title,
+                    url=document.url,
+                    language=document.language,
+                    date=document.date,
+                    title_html=highlight_title(document.title, terms),
+                    snippet_html=snippet(body, terms),
+                    score=score,
+                    organisations=[organisation.short_label for organisation in document.organisations.all()],
+                )
+            )
+        return hits
+
+    def _suggestion(self, query: SearchQuery) -> str:
+        corrected = correct(query.text, query.scopes)
+        if not corrected or text.query_terms(corrected) == text.query_terms(query.text):
+            return ""
+        check = replace(query, text=corrected, page=1, with_facets=False, with_suggestion=False)
+        return corrected if self.search(check).total else ""
+
+    def autocomplete(self, text_input: str, *, scopes, limit: int = 8) -> list[Suggestion]:
+        head, prefixes = text.prefix_terms(text_input[:100])
+        if not prefixes:
+            return []
+        sql = dialect()
+        expression = sql.expression(head, prefixes, title_only=True)
+        visible = SearchDocument.objects.visible_to(scopes)
+        ranked = sql.ranked_ids(visible, expression, limit, 0)
+        documents = SearchDocument.objects.in_bulk([pk for pk, _ in ranked])
+        return [
+            Suggestion(title=documents[pk].title, url=documents[pk].url, doc_type=documents[pk].doc_type)
+            for pk, _ in ranked
+            if pk in documents
+        ]
+
+    # The rows are this backend's index (triggers / a generated column keep the
+    # full text index in the same transaction), so there is nothing to push.
+    def index_documents(self, documents) -> int:
+        return sum(1 for _ in documents)
+
+    def delete_documents(self, keys) -> int:
+        return len(list(keys))
+
+
+SearchBackend = DatabaseSearchBackend

@@ -1,0 +1,64 @@
+"""Highlighted titles and snippets, made from the original text in Python so every
+backend marks the same words: everything is escaped, only ``<mark>`` is added."""
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from search import text
+
+SNIPPET_WORDS = 36
+SCAN_CHARS = 30_000
+
+
+def _matches(word: str, terms: frozenset[str]) -> bool:
+    normalised = text.normalise(word)
+    if not normalised:
+        return False
+    return bool(text.word_variants(normalised) & terms) or normalised in terms
+
+
+def _render(source: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    out, position = [], start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        out.append(escape(source[position:span_start]))
+        out.append(f"<mark>{escape(source[span_start:span_end])}</mark>")
+        position = span_end
+    out.append(escape(source[position:end]))
+    return "".join(out)
+
+
+def _spans(source: str, terms: frozenset[str]):
+    words = list(text.WORD_RE.finditer(source))
+    return words, [(m.start(), m.end()) for m in words if _matches(m.group(), terms)]
+
+
+def highlight_title(title: str, terms: frozenset[str]) -> str:
+    words, spans = _spans(title, terms)
+    return mark_safe(_render(title, spans, 0, len(title)))  # noqa: S308 (escaped in _render)
+
+
+def snippet(body: str, terms: frozenset[str]) -> str:
+    """About ``SNIPPET_WORDS`` words of ``body`` around its first match (or its
+    beginning), escaped, with the matching words in ``<mark>``."""
+    source = (body or "")[:SCAN_CHARS]
+    words, spans = _spans(source, terms)
+    if not words:
+        return ""
+    first = 0
+    if spans:
+        first = next(index for index, word in enumerate(words) if word.start() == spans[0][0])
+    start_index = max(first - SNIPPET_WORDS // 4, 0)
+    end_index = min(start_index + SNIPPET_WORDS, len(words)) - 1
+    start, end = words[start_index].start(), words[end_index].end()
+    html = _render(source, spans, start, end)
+    prefix = "… " if start_index > 0 else ""
+    suffix = " …" if end_index < len(words) - 1 or len(body) > len(source) else ""
+    return mark_safe(f"{prefix}{html}{suffix}")  # noqa: S308 (escaped in _render)
+
+
+def query_term_set(query_text: str) -> frozenset[str]:
+    """Every index term of a query, for the highlighter."""
+    groups = text.query_terms(query_text)
+    return frozenset().union(*groups) if groups else frozenset()

@@ -1,0 +1,132 @@
+"""The indexing pipeline: content writes update their search documents in the same
+transaction.
+
+``index_instance`` projects an object and writes (or removes) its row;
+``connect_signals`` wires it to model and Wagtail page signals. Apps written
+elsewhere in the portal (forums, comments) are connected by label once their
+models exist, so this module never imports them.
+"""
+
+import logging
+from functools import partial
+
+from django.db import transaction
+from django.db.models import F
+
+from search import text
+from search.backends import engine_configured, get_backend
+from search.models import SearchDocument, SearchTerm
+from search.projections import Projection, document_key, project, projector_for
+
+logger = logging.getLogger(__name__)
+
+MAX_TERMS_PER_DOCUMENT = 300
+MIN_TERM_LENGTH, MAX_TERM_LENGTH = 3, 30
+
+
+def _notify_backend(keys):
+    try:
+        get_backend().documents_changed(keys)
+    except Exception:
+        # The rows are committed; a backend that cannot take them now catches up later.
+        logger.exception("Search backend could not take changed documents %s", keys)
+
+
+def _vocabulary(projection: Projection) -> list[str]:
+    words = dict.fromkeys(
+        word
+        for word in text.tokens(f"{projection.title} {projection.body[:20_000]}")
+        if MIN_TERM_LENGTH <= len(word) <= MAX_TERM_LENGTH
+        and not word.isdigit()
+        and word not in text.STOP_WORDS
+    )
+    return list(words)[:MAX_TERMS_PER_DOCUMENT]
+
+
+def record_terms(projections) -> None:
+    """Add the words of these projections to the "did you mean" vocabulary."""
+    terms = {(word, projection.scope) for projection in projections for word in _vocabulary(projection)}
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(term=word, scope=scope, prefix=word[:1], length=len(word)) for word, scope in terms],
+        ignore_conflicts=True,
+        batch_size=2000,
+    )
+
+
+def _row_values(projection: Projection) -> dict:
+    language = (projection.language or "")[:8]
+    body = projection.body
+    analysed_body = " ".join(
+        part
+        for part in (text.analyse(body, language), text.analyse(projection.attachment_text, language))
+        if part
+    )
+    return {
+        "doc_type": projection.doc_type,
+        "title": projection.title[:500],
+        "body": body,
+        "attachment_text": projection.attachment_text,
+        "language": language,
+        "url": projection.url[:500],
+        "author_id": projection.author_id,
+        "author_name": projection.author_name[:200],
+        "date": projection.date,
+        "year": projection.date.year if projection.date else None,
+        "visibility": projection.visibility,
+        "scope": projection.scope,
+        "search_title": text.analyse(projection.title, language),
+        "search_body": analysed_body,
+        "deleted": False,
+    }
+
+
+@transaction.atomic
+def document_save(projection: Projection) -> SearchDocument:
+    """Write the search row of ``projection`` (creating or reviving it)."""
+    values = _row_values(projection)
+    document = SearchDocument.objects.select_for_update().filter(key=projection.key).first()
+    if document is None:
+        document = SearchDocument.objects.create(key=projection.key, **values)
+    else:
+        for name, value in values.items():
+            setattr(document, name, value)
+        # The row is locked, so counting up here cannot lose a concurrent write.
+        document.version += 1
+        document.save()
+    document.themes.set(projection.themes)
+    document.countries.set(projection.countries)
+    document.organisations.set(projection.organisations)
+    record_terms([projection])
+    transaction.on_commit(partial(_notify_backend, [projection.key]))
+    return document
+
+
+@transaction.atomic
+def document_remove(key: str) -> bool:
+    """Remove the search row ``key``: a tombstone while an engine mirrors the rows,
+    so the engine learns of the removal even if it is down now."""
+    rows = SearchDocument.objects.filter(key=key, deleted=False)
+    if engine_configured():
+        removed = rows.update(deleted=True, version=F("version") + 1, body="", attachment_text="")
+    else:
+        removed, _ = rows.delete()
+    if removed:
+        transaction.on_commit(partial(_notify_backend, [key]))
+    return bool(removed)
+
+
+def index_instance(instance) -> SearchDocument | None:
+    """Bring the search row of ``instance`` in line with it: written when it
+    projects to something, removed otherwise."""
+    if projector_for(instance) is None:
+        return None
+    projection = project(instance)
+    if projection is None:
+        document_remove(document_key(instance))
+        return None
+    return document_save(projection)
+
+
+def remove_instance(instance) -> None:
+    if projector_for(instance) is not None:
+        document_remove(document_key(instance))

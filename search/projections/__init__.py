@@ -1,0 +1,109 @@
+"""What each kind of content projects to: one ``Projection`` per searchable object.
+
+A projector is registered per model (``@projector("portal.Organisation")``) and
+returns a ``Projection``, or ``None`` when the object must not be found (a draft,
+hidden content, a restricted page). Projectors for apps written by other parts of
+the portal are registered only when those apps' models exist.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from search.models import PARTNERS_SCOPE, PUBLIC_SCOPE, Visibility, organisation_scope
+
+MAX_BODY_CHARS = 200_000
+
+
+@dataclass
+class Projection:
+    key: str
+    doc_type: str
+    title: str
+    url: str
+    date: datetime.datetime | None = None
+    body: str = ""
+    attachment_text: str = ""
+    language: str = ""
+    author_id: int | None = None
+    author_name: str = ""
+    themes: list[int] = field(default_factory=list)
+    countries: list[int] = field(default_factory=list)
+    organisations: list[int] = field(default_factory=list)
+    visibility: str = Visibility.PUBLIC
+    visibility_organisation_id: int | None = None
+
+    @property
+    def scope(self) -> str:
+        if self.visibility == Visibility.PARTNERS:
+            return PARTNERS_SCOPE
+        if self.visibility == Visibility.ORGANISATION:
+            return organisation_scope(self.visibility_organisation_id)
+        return PUBLIC_SCOPE
+
+
+# doc_type -> label shown in the "content type" facet and on results.
+TYPE_LABELS = {}
+_projectors: dict[str, Callable] = {}
+
+
+def register_type(doc_type: str, label) -> None:
+    TYPE_LABELS[doc_type] = label
+
+
+def projector(label: str):
+    """Register the decorated function as the projector of model ``label``."""
+
+    def decorate(function):
+        _projectors[label.lower()] = function
+        return function
+
+    return decorate
+
+
+def projector_for(instance) -> Callable | None:
+    for model in type(instance).__mro__:
+        meta = getattr(model, "_meta", None)
+        if meta is not None and not meta.abstract and meta.label_lower in _projectors:
+            return _projectors[meta.label_lower]
+    return None
+
+
+def project(instance) -> Projection | None:
+    """The projection of ``instance``, or ``None`` when it must not be found."""
+    function = projector_for(instance)
+    return function(instance) if function else None
+
+
+def document_key(instance) -> str:
+    """The stable key of an object's search document. Every page shares one
+    namespace so a generic ``Page`` and its specific class give the same key."""
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        return f"wagtailcore.page:{instance.pk}"
+    return f"{instance._meta.label_lower}:{instance.pk}"
+
+
+def html_to_text(value) -> str:
+    """Plain text of a piece of HTML (or of a list of them), tags removed."""
+    if isinstance(value, (list, tuple)):
+        value = " ".join(str(part) for part in value)
+    text = html.unescape(strip_tags(str(value or "").replace("<", " <")))
+    return " ".join(text.split())[:MAX_BODY_CHARS]
+
+
+def as_datetime(value) -> datetime.datetime | None:
+    if value is None or isinstance(value, datetime.datetime):
+        return value
+    return timezone.make_aware(datetime.datetime.combine(value, datetime.time(12)))
+
+
+register_type("organisation", _("Partner organisation"))
