@@ -1,2 +1,9 @@
+from django.urls import path
+
+from search import views
+
 app_name = "search"
-urlpatterns = []
+urlpatterns = [
+    path("", views.search_page, name="index"),
+    path("autocomplete/", views.autocomplete, name="autocomplete"),
+]

@@ -142,6 +142,7 @@ class Suggestion:
     title: str
     url: str
     doc_type: str
+    language: str = ""
 
 
 class SearchBackendUnavailable(Exception):

@@ -172,7 +172,12 @@ class DatabaseSearchBackend(BaseSearchBackend):
         ranked = sql.ranked_ids(visible, expression, limit, 0)
         documents = SearchDocument.objects.in_bulk([pk for pk, _ in ranked])
         return [
-            Suggestion(title=documents[pk].title, url=documents[pk].url, doc_type=documents[pk].doc_type)
+            Suggestion(
+                title=documents[pk].title,
+                url=documents[pk].url,
+                doc_type=documents[pk].doc_type,
+                language=documents[pk].language,
+            )
             for pk, _ in ranked
             if pk in documents
         ]
