@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("portal.accounts.urls")),
     path("moderation/", include("portal.moderation.urls")),
     path("notifications/", include("portal.notifications.urls")),
+    path("comments/", include("portal.comments.urls")),
     path("knowledge/", include("knowledge.urls")),
     path("forums/", include("forums.urls")),
     path("search/", include("search.urls")),
