@@ -1,0 +1,35 @@
+"""Comment counts on knowledge cards cost one query, whatever the number of cards."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.comments.models import Comment
+from tests.comments.factories import CommentFactory
+from tests.knowledge.factories import PolicyBriefPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_cards_show_visible_comment_counts(client, briefs_index, brief):
+    CommentFactory.create_batch(2, page=brief)
+    CommentFactory(page=brief, status=Comment.Status.HIDDEN)
+    content = client.get("/en/briefs/").content.decode()
+    assert '<span class="comment-count">2 comments</span>' in content
+
+
+def test_card_counts_do_not_add_queries_per_card(client, briefs_index):
+    client.get("/en/briefs/")  # warm the per-process caches
+
+    def count_for(total):
+        Comment.objects.all().delete()
+        for page in briefs_index.get_children():
+            page.delete()
+        for _ in range(total):
+            CommentFactory(page=PolicyBriefPageFactory(parent=briefs_index))
+        with CaptureQueriesContext(connection) as queries:
+            content = client.get("/en/briefs/").content.decode()
+        assert content.count('class="comment-count"') == total
+        return len(queries)
+
+    assert count_for(2) == count_for(8)
