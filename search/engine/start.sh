@@ -18,6 +18,7 @@ M2_REPO="$REPO_ROOT/.cache/m2"
 CLASSPATH_FILE="$CACHE_DIR/classpath.txt"
 CLASSES_DIR="$CACHE_DIR/build/classes"
 BUILD_STAMP="$CACHE_DIR/build.stamp"
+PID_FILE="$CACHE_DIR/engine.pid"
 
 if [[ -n "${SEARCH_ENGINE_JAVA:-}" ]]; then
   JAVA="$SEARCH_ENGINE_JAVA"
@@ -27,26 +28,52 @@ else
   JAVA="java"
 fi
 HEAP="${SEARCH_ENGINE_HEAP:-512m}"
+if ! command -v "$JAVA" > /dev/null; then
+  echo "search engine: java not found ($JAVA); install Java 17 or set SEARCH_ENGINE_JAVA" >&2
+  exit 1
+fi
 
 mkdir -p "$CACHE_DIR/tmp"
+
+# One node per checkout: a second one would fail on the data folder lock and
+# leave the pid file pointing at the wrong process.
+if [[ -f "$PID_FILE" ]]; then
+  running_pid="$(cat "$PID_FILE")"
+  running_args="$(ps -p "$running_pid" -o args= 2> /dev/null || true)"
+  if [[ "$running_args" == *PortalSearchNode* ]]; then
+    echo "search engine: already running with pid $running_pid (stop it with $ENGINE_DIR/stop.sh)" >&2
+    exit 1
+  fi
+fi
 
 if [[ ! -f "$BUILD_STAMP" || ! -f "$CLASSPATH_FILE" || ! -d "$CLASSES_DIR" ]] \
   || [[ -n "$(find "$ENGINE_DIR/pom.xml" "$ENGINE_DIR/src" -newer "$BUILD_STAMP" -print -quit)" ]]; then
   echo "search engine: resolving OpenSearch from Maven Central into $M2_REPO" >&2
   build_started=$SECONDS
-  mvn -q -B -Dmaven.repo.local="$M2_REPO" -f "$ENGINE_DIR/pom.xml" compile dependency:build-classpath
+  mkdir -p "$CACHE_DIR/logs"
+  # Maven's output goes to a file: with -q it holds only errors (and stray terminal
+  # escape codes from Debian's Maven), and it is shown when the build fails.
+  if ! mvn -q -B -Dmaven.repo.local="$M2_REPO" -f "$ENGINE_DIR/pom.xml" compile dependency:build-classpath \
+    > "$CACHE_DIR/logs/maven.log" 2>&1; then
+    cat "$CACHE_DIR/logs/maven.log" >&2
+    echo "search engine: Maven build failed (log: $CACHE_DIR/logs/maven.log)" >&2
+    exit 1
+  fi
   touch "$BUILD_STAMP"
   echo "search engine: build took $((SECONDS - build_started)) s" >&2
 fi
 
 # OpenSearch 2.x parses localised dates with the COMPAT locale data; JDK 23 removed
 # it, so newer JDKs fall back to CLDR.
-java_major="$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)"
-if [[ "${java_major:-0}" -ge 23 ]]; then
+java_version="$("$JAVA" -version 2>&1)"
+if [[ "$java_version" =~ version\ \"([0-9]+) ]] && ((BASH_REMATCH[1] >= 23)); then
   locale_providers="SPI,CLDR"
 else
   locale_providers="SPI,COMPAT"
 fi
+
+# exec keeps this shell's pid, so the pid file names the java process itself.
+echo "$$" > "$PID_FILE"
 
 # The options below are those the OpenSearch distribution passes to its own JVM.
 exec "$JAVA" \

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.logging.log4j.LogManager;
 import org.opensearch.Version;
 import org.opensearch.action.admin.cluster.health.ClusterHealthResponse;
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
@@ -103,36 +104,64 @@ public final class PortalSearchNode {
             }
         }, "portal-search-shutdown"));
 
-        node.start();
-        ClusterHealthResponse health = node.client().admin().cluster()
-            .prepareHealth()
-            .setWaitForYellowStatus()
-            .setTimeout(HEALTH_TIMEOUT)
-            .get();
-        if (health.isTimedOut()) {
-            console.println("search engine: cluster did not reach yellow within " + HEALTH_TIMEOUT);
+        try {
+            node.start();
+            ClusterHealthResponse health = node.client().admin().cluster()
+                .prepareHealth()
+                .setWaitForYellowStatus()
+                .setTimeout(HEALTH_TIMEOUT)
+                .get();
+            if (health.isTimedOut()) {
+                console.println("search engine: cluster did not reach yellow within " + HEALTH_TIMEOUT);
+                System.exit(1);
+            }
+            // With no second node a replica can never be assigned, so every index would stay
+            // yellow. OpenSearch reads this default from the cluster metadata only, not from
+            // opensearch.yml, hence a persistent cluster setting.
+            node.client().admin().cluster()
+                .prepareUpdateSettings()
+                .setPersistentSettings(Settings.builder().put("cluster.default_number_of_replicas", 0))
+                .get();
+            long uptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
+            long heapUsedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+            long heapMaxMb = Runtime.getRuntime().maxMemory() >> 20;
+            console.printf(
+                "search engine ready: OpenSearch %s (Lucene %s) on Java %s, http://127.0.0.1:%s, cluster %s, "
+                    + "started in %d ms, heap used %d MiB of %d MiB, RSS %s%n",
+                Version.CURRENT,
+                org.apache.lucene.util.Version.LATEST,
+                Runtime.version(),
+                httpPort(),
+                health.getStatus().name().toLowerCase(),
+                uptimeMs,
+                heapUsedMb,
+                heapMaxMb,
+                residentSetSize()
+            );
+            console.flush();
+        } catch (Exception e) {
+            // The full trace goes to the log; the last line of the console names the cause,
+            // which is what start-background.sh shows when start-up fails.
+            LogManager.getLogger(PortalSearchNode.class).error("start-up failed", e);
+            console.println("search engine: start-up failed: " + describe(e));
+            console.flush();
             System.exit(1);
         }
-        long uptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
-        long heapUsedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-        long heapMaxMb = Runtime.getRuntime().maxMemory() >> 20;
-        console.printf(
-            "search engine ready: OpenSearch %s (Lucene %s) on Java %s, http://127.0.0.1:%s, cluster %s, "
-                + "started in %d ms, heap used %d MiB of %d MiB, RSS %s%n",
-            Version.CURRENT,
-            org.apache.lucene.util.Version.LATEST,
-            Runtime.version(),
-            httpPort(),
-            health.getStatus().name().toLowerCase(),
-            uptimeMs,
-            heapUsedMb,
-            heapMaxMb,
-            residentSetSize()
-        );
-        console.flush();
 
         // Node threads are daemons; without this the JVM would exit right after start-up.
         stopped.await();
+    }
+
+    private static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String summary = error.getClass().getSimpleName() + ": " + error.getMessage();
+        if (root == error) {
+            return summary;
+        }
+        return summary + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private static String httpPort() {
