@@ -13,7 +13,7 @@ SEARCH_ENGINE_PORT ?= 9200
 
 .DEFAULT_GOAL := help
 .PHONY: help install demo serve messages lint check test test-sqlite test-postgres \
-	constraints search-engine search-engine-stop clean
+	constraints search-engine search-engine-background search-engine-stop clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -71,7 +71,10 @@ test-postgres: install messages
 search-engine: ## Run the OpenSearch node in the foreground (Ctrl-C stops it)
 	SEARCH_ENGINE_PORT=$(SEARCH_ENGINE_PORT) search/engine/start.sh
 
-search-engine-stop: ## Stop a node started in the background
+search-engine-background: ## Start the OpenSearch node detached; waits until it is healthy
+	SEARCH_ENGINE_PORT=$(SEARCH_ENGINE_PORT) search/engine/start-background.sh
+
+search-engine-stop: ## Stop the OpenSearch node
 	search/engine/stop.sh
 
 constraints: install ## Re-pin every dependency after changing requirements*.txt
@@ -79,4 +82,4 @@ constraints: install ## Re-pin every dependency after changing requirements*.txt
 	$(PIP) freeze --exclude-editable > constraints.txt
 
 clean: ## Remove the virtual environment, local database, media and caches
-	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache node_modules
+	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache node_modules .cache/search-engine
