@@ -16,7 +16,7 @@ from django.db.models import F
 from search import text
 from search.backends import engine_configured, get_backend
 from search.models import SearchDocument, SearchTerm
-from search.projections import Projection, document_key, project, projector_for
+from search.projections import Projection, dependents_of, document_key, project, projector_for
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +125,14 @@ def index_instance(instance) -> SearchDocument | None:
         document_remove(document_key(instance))
         return None
     return document_save(projection)
+
+
+def index_with_dependents(instance) -> SearchDocument | None:
+    """Index ``instance`` and the objects whose documents depend on it."""
+    document = index_instance(instance)
+    for dependent in dependents_of(instance):
+        index_instance(dependent)
+    return document
 
 
 def remove_instance(instance) -> None:

@@ -7,14 +7,16 @@ moderation hide/restore, moves) and delete, connected by app label once those
 models exist.
 """
 
+from importlib import import_module
+
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search.indexing import document_remove, index_instance, remove_instance
+from search.indexing import document_remove, index_instance, index_with_dependents, remove_instance
 from search.models import SearchDocument
-from search.projections import document_key, projector_for
+from search.projections import dependents_of, document_key, projector_for
 from search.projections.pages import register_page_types
 
 DISPATCH = "search.signals"
@@ -24,13 +26,19 @@ def reindex_pages(pages) -> None:
     """Reindex searchable pages among ``pages`` (a queryset), e.g. after a move."""
     for page in pages.specific():
         if projector_for(page) is not None:
-            index_instance(page)
+            index_with_dependents(page)
+
+
+def _fresh(page):
+    # Wagtail may send a cached ``specific`` object from before the change.
+    return Page.objects.get(pk=page.pk).specific
 
 
 def _page_published(sender, instance, **kwargs):
+    instance = _fresh(instance)
     key = document_key(instance)
     old_url = SearchDocument.objects.filter(key=key).values_list("url", flat=True).first()
-    document = index_instance(instance)
+    document = index_with_dependents(instance)
     if old_url and document is not None and document.url != old_url:
         # A new slug moves every page below: their addresses changed too.
         reindex_pages(instance.get_descendants().live())
@@ -38,6 +46,8 @@ def _page_published(sender, instance, **kwargs):
 
 def _page_unpublished(sender, instance, **kwargs):
     document_remove(document_key(instance))
+    for dependent in dependents_of(_fresh(instance)):
+        index_instance(dependent)
 
 
 def _page_moved(sender, instance, **kwargs):
@@ -59,7 +69,7 @@ def _restriction_changed(sender, instance, **kwargs):
 
 def _instance_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        index_instance(instance)
+        index_with_dependents(instance)
 
 
 def _instance_deleted(sender, instance, **kwargs):
@@ -94,6 +104,24 @@ def connect_content_model(model) -> None:
     )
 
 
+# Apps built alongside search: connected when their models exist.
+OPTIONAL_APPS = {
+    "forums": ("search.projections.forums", ("Forum", "Topic", "Post")),
+    "comments": ("search.projections.comments", ("Comment",)),
+}
+
+
+def _connect_optional_apps() -> None:
+    for app_label, (module, model_names) in OPTIONAL_APPS.items():
+        try:
+            models = [apps.get_model(app_label, name) for name in model_names]
+        except LookupError:
+            continue
+        import_module(module)
+        for model in models:
+            connect_content_model(model)
+
+
 def connect_signals() -> None:
     from portal.models import Organisation
     from search.projections import organisations  # noqa: F401  (registers the projector)
@@ -108,6 +136,7 @@ def connect_signals() -> None:
             _restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{DISPATCH}.restriction.{signal}"
         )
     connect_content_model(Organisation)
+    _connect_optional_apps()
     if apps.is_installed("wagtail.documents"):
         from wagtail.documents import get_document_model
 

@@ -52,6 +52,7 @@ class Projection:
 # doc_type -> label shown in the "content type" facet and on results.
 TYPE_LABELS = {}
 _projectors: dict[str, Callable] = {}
+_dependents: dict[str, list[Callable]] = {}
 
 
 def register_type(doc_type: str, label) -> None:
@@ -66,6 +67,27 @@ def projector(label: str):
         return function
 
     return decorate
+
+
+def dependents(label: str):
+    """Register the decorated function as giving the objects whose documents
+    depend on an instance of model ``label`` (a topic's posts, a page's comments)."""
+
+    def decorate(function):
+        _dependents.setdefault(label.lower(), []).append(function)
+        return function
+
+    return decorate
+
+
+def dependents_of(instance) -> list:
+    found = []
+    for model in type(instance).__mro__:
+        meta = getattr(model, "_meta", None)
+        if meta is not None and not meta.abstract:
+            for function in _dependents.get(meta.label_lower, []):
+                found.extend(function(instance))
+    return found
 
 
 def projector_for(instance) -> Callable | None:

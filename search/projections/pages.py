@@ -39,20 +39,23 @@ def _ids(page, name) -> list[int]:
     return [item.pk for item in manager.all()] if manager is not None else []
 
 
-def _visibility(page) -> str | None:
+def page_visibility(page) -> str | None:
+    """Who may find ``page`` (a specific page): everyone, partners (a page marked
+    partners-only, or restricted to signed-in people), or nobody (a password or
+    group restriction, which search cannot check)."""
     restrictions = {restriction.restriction_type for restriction in page.get_view_restrictions()}
-    if not restrictions:
-        return Visibility.PUBLIC
-    if restrictions == {PageViewRestriction.LOGIN}:
+    if restrictions - {PageViewRestriction.LOGIN}:
+        return None
+    if restrictions or getattr(page, "visibility", Visibility.PUBLIC) == Visibility.PARTNERS:
         return Visibility.PARTNERS
-    return None
+    return Visibility.PUBLIC
 
 
 def project_page(page) -> Projection | None:
     page = page.specific
     if not page.live or page.expired:
         return None
-    visibility = _visibility(page)
+    visibility = page_visibility(page)
     url = page.get_url()
     if visibility is None or not url:
         return None
