@@ -112,3 +112,7 @@ class OrganisationEmailDomain(models.Model):
     def save(self, *args, **kwargs):
         self.domain = self.domain.strip().lower().lstrip("@")
         super().save(*args, **kwargs)
+
+
+# The sign-off workflow models live beside the workflow logic that uses them.
+from portal.accounts.workflows import OrganisationSignOffTask, SignOff  # noqa: E402, F401

@@ -208,9 +208,16 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# Publishing: an edit during review restarts the organisations' sign-off, and the
+# signed revision is what gets published.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.accounts.workflow_finish.publish_when_signed_off"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Partnership Portal"
-MIDDLEWARE += ["portal.accounts.middleware.SecondFactorRequiredMiddleware"]
+MIDDLEWARE += [
+    "portal.accounts.middleware.SecondFactorRequiredMiddleware",
+    "portal.accounts.middleware.OrganisationPageGuardMiddleware",
+]
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_STORE_TOKENS = False

@@ -3,6 +3,7 @@ from django.utils.translation import gettext
 
 from portal.accounts import selectors
 from portal.accounts.models import Membership
+from portal.accounts.workflows import SignOff
 
 register = template.Library()
 
@@ -32,3 +33,16 @@ def person_name(user):
     if user is None:
         return gettext("former member")
     return selectors.display_name(user)
+
+
+@register.inclusion_tag("account/includes/sign_offs.html")
+def sign_offs(page):
+    """Who signed off the published version of ``page``, one line per organisation."""
+    rows = []
+    if page is not None and getattr(page, "live_revision_id", None):
+        rows = list(
+            SignOff.objects.filter(page_id=page.pk, revision_id=page.live_revision_id)
+            .select_related("organisation", "reviewer", "reviewer__profile")
+            .order_by("organisation__name")
+        )
+    return {"sign_offs": rows}

@@ -1,0 +1,91 @@
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.accounts.admin_guard import creation_allowed, page_request_allowed, unrestricted, visible_pages
+from portal.accounts.models import Membership, OrganisationEmailDomain
+from portal.accounts.pages import is_organisation_page_model
+
+
+@hooks.register("before_create_page")
+def organisation_editors_create_for_their_organisations(request, parent_page, page_class):
+    submitted = request.POST.getlist("organisations") if request.method == "POST" else None
+    if not creation_allowed(request.user, page_class, submitted):
+        raise PermissionDenied
+
+
+@hooks.register("before_publish_page")
+def organisation_pages_are_published_by_sign_off(request, page):
+    # Direct publishing would skip the other organisations' sign-off.
+    if is_organisation_page_model(type(page.specific)) and not unrestricted(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_delete_page")
+@hooks.register("before_move_page")
+@hooks.register("before_copy_page")
+def organisation_editors_stay_in_their_organisations(request, page, *args, **kwargs):
+    if not page_request_allowed(request.user, page.pk, "edit", request.method):
+        raise PermissionDenied
+
+
+@hooks.register("before_bulk_action")
+def bulk_actions_stay_in_their_organisations(request, action_type, objects, action_class_instance):
+    for obj in objects:
+        if getattr(obj, "depth", None) and not page_request_allowed(request.user, obj.pk, "edit", "POST"):
+            raise PermissionDenied
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_shows_own_organisations(parent_page, pages, request):
+    return visible_pages(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_shows_own_organisations(pages, request):
+    return visible_pages(pages, request.user)
+
+
+@hooks.register("register_log_actions")
+def register_sign_off_action(actions):
+    @actions.register_action("accounts.sign_off")
+    class SignOffFormatter(LogFormatter):
+        label = _("Organisation sign-off")
+
+        def format_message(self, log_entry):
+            waiting = log_entry.data.get("waiting_for") or []
+            if waiting:
+                return _("Signed off for their organisation; waiting for %(count)s more.") % {
+                    "count": len(waiting)
+                }
+            return _("Signed off for their organisation; every organisation has signed off.")
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("comment", "")
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = Membership
+    icon = "user"
+    menu_label = _("Memberships")
+    list_display = ["user", "organisation", "role", "status", "decided_at"]
+    list_filter = ["status", "role", "organisation"]
+    search_fields = ["user__email", "organisation__name"]
+    menu_order = 220
+    add_to_admin_menu = False
+
+
+class OrganisationEmailDomainViewSet(SnippetViewSet):
+    model = OrganisationEmailDomain
+    icon = "mail"
+    menu_label = _("Email domains")
+    list_display = ["domain", "organisation"]
+    menu_order = 230
+
+
+register_snippet(MembershipViewSet)
+register_snippet(OrganisationEmailDomainViewSet)
