@@ -3,7 +3,7 @@ and the moderators' topic decisions. Counters change here, with ``F()`` updates.
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -194,20 +194,18 @@ def _announce(post: Post) -> None:
 
 
 def topic_mark_read(*, user, topic: Topic, number: int) -> None:
-    """Remember that ``user`` has read ``topic`` up to post ``number`` (never backwards)."""
+    """Remember that ``user`` has read ``topic`` up to post ``number`` (never backwards).
+
+    Always the same two statements, so a topic page costs the same whether or not
+    the reader was here before."""
     if not user.is_authenticated:
         return
-    updated = TopicReadState.objects.filter(user=user, topic=topic, last_read_number__lt=number).update(
+    TopicReadState.objects.bulk_create(
+        [TopicReadState(user=user, topic=topic, last_read_number=number)], ignore_conflicts=True
+    )
+    TopicReadState.objects.filter(user=user, topic=topic, last_read_number__lt=number).update(
         last_read_number=number, updated_at=_now()
     )
-    if not updated:
-        try:
-            with transaction.atomic():
-                TopicReadState.objects.get_or_create(
-                    user=user, topic=topic, defaults={"last_read_number": number}
-                )
-        except IntegrityError:
-            pass
 
 
 @transaction.atomic

@@ -1,0 +1,91 @@
+"""Forum pages cost the same number of SQL queries whatever their size."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from forums.models import Post, Topic
+from tests.accounts.factories import VerifiedUserFactory
+from tests.forums.factories import TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def add_posts(topic, count, authors):
+    Post.objects.bulk_create(
+        Post(
+            topic=topic,
+            number=number,
+            author=authors[number % len(authors)],
+            body_source=f"reply {number}",
+            body_html=f"<p>reply {number}</p>",
+        )
+        for number in range(2, count + 1)
+    )
+    Topic.objects.filter(pk=topic.pk).update(last_number=count, post_count=count)
+
+
+def add_topics(forum, count, authors):
+    Topic.objects.bulk_create(
+        Topic(forum=forum, title=f"Topic {index}", author=authors[index % len(authors)], last_number=1)
+        for index in range(count)
+    )
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "moderator"])
+def test_topic_page_queries_do_not_grow_with_posts(role, roles, client_for, public_forum):
+    authors = [VerifiedUserFactory() for _ in range(5)]
+    small, large = TopicFactory(forum=public_forum), TopicFactory(forum=public_forum)
+    add_posts(small, 20, authors)
+    add_posts(large, 400, authors)
+    client = client_for(roles[role])
+    client.get(small.get_absolute_url())  # warm per-session caches (content types, locale)
+    counts = {
+        "small": queries(client, small.get_absolute_url()),
+        "large": queries(client, large.get_absolute_url()),
+        "large, last page": queries(client, large.get_absolute_url() + "?page=20"),
+    }
+    assert len(set(counts.values())) == 1, counts
+    print(f"topic page as {role}: {counts}")
+
+
+@pytest.mark.parametrize(
+    ("role", "visibility"), [("anonymous", "public"), ("member", "public"), ("member", "partners")]
+)
+def test_forum_page_queries_do_not_grow_with_topics(role, visibility, roles, client_for):
+    from tests.forums.factories import ForumFactory
+
+    authors = [VerifiedUserFactory() for _ in range(5)]
+    small = ForumFactory(slug="small", visibility=visibility)
+    large = ForumFactory(slug="large", visibility=visibility)
+    add_topics(small, 10, authors)
+    add_topics(large, 500, authors)
+    client = client_for(roles[role])
+    client.get(small.get_absolute_url())
+    counts = {
+        "10 topics": queries(client, small.get_absolute_url()),
+        "500 topics": queries(client, large.get_absolute_url()),
+        "500 topics, page 20": queries(client, large.get_absolute_url() + "?page=20&sort=newest"),
+    }
+    assert len(set(counts.values())) == 1, counts
+    print(f"{visibility} forum page as {role}: {counts}")
+
+
+def test_forum_index_queries_do_not_grow_with_forums(client_for, member):
+    from tests.forums.factories import ForumFactory
+
+    client = client_for(member)
+    ForumFactory()
+    client.get(reverse("forums:index"))
+    few = queries(client, reverse("forums:index"))
+    for _ in range(30):
+        ForumFactory()
+    assert queries(client, reverse("forums:index")) == few
