@@ -6,6 +6,7 @@ The text is kept per document and file hash, so republishing a page does not rea
 its PDFs again.
 """
 
+import hashlib
 import logging
 
 from pypdf import PdfReader
@@ -42,9 +43,13 @@ def document_text(document) -> str:
     """The (cached) text of one Wagtail document; "" for other formats or on error."""
     if not _is_pdf(document):
         return ""
-    file_hash = document.file_hash or ""
+    # Documents saved outside the admin may have no hash; a replaced file always
+    # gets a new stored name, so the name stands in for it.
+    file_hash = (
+        document.file_hash or hashlib.sha1(document.file.name.encode(), usedforsecurity=False).hexdigest()
+    )
     cached = AttachmentText.objects.filter(document=document).first()
-    if cached is not None and file_hash and cached.file_hash == file_hash:
+    if cached is not None and cached.file_hash == file_hash:
         return cached.text
     try:
         if document.file.size > MAX_FILE_SIZE:
