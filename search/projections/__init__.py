@@ -69,6 +69,11 @@ def projector(label: str):
     return decorate
 
 
+def registered_labels() -> list[str]:
+    """Labels of the models that have a projector."""
+    return list(_projectors)
+
+
 def dependents(label: str):
     """Register the decorated function as giving the objects whose documents
     depend on an instance of model ``label`` (a topic's posts, a page's comments)."""
