@@ -7,7 +7,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app appends its own module; each exposes ``load(stdout)``.
-DEMO_MODULES = ["portal.demo", "knowledge.demo"]
+DEMO_MODULES = [
+    "portal.demo",
+    "knowledge.demo",
+    "forums.demo",
+    "portal.moderation.demo",
+]
 
 
 class Command(BaseCommand):
