@@ -34,14 +34,8 @@ def test_normalise(word, expected):
     ],
 )
 def test_word_forms_share_an_index_term(forms):
-    terms = [
-        set(
-            text.analyse(
-                form, "ar" if text.normalise(form) != form.lower() or form[0] > "z" else "en"
-            ).split()
-        )
-        for form in forms
-    ]
+    # The language only matters for Latin script: Arabic words use the Arabic stemmer.
+    terms = [set(text.analyse(form, "en").split()) for form in forms]
     common = set.intersection(*terms)
     assert common, forms
 
