@@ -10,6 +10,7 @@ from django.db import transaction
 DEMO_MODULES = [
     "portal.demo",
     "knowledge.demo",
+    "portal.comments.demo",
     "forums.demo",
     "portal.moderation.demo",
 ]
