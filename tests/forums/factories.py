@@ -2,7 +2,7 @@
 
 import factory
 from allauth.mfa.models import Authenticator
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from forums.models import Forum, Post, Topic
 from portal.moderation.models import Visibility
@@ -71,7 +71,12 @@ def make_member(**kwargs):
 def make_moderator():
     """A moderator with the second factor the moderation pages require."""
     user = VerifiedUserFactory()
-    user.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+    group = Group.objects.get_or_create(name="Moderators")[0]
+    # Browser tests flush the data migration that grants this, so grant it here too.
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    user.groups.add(group)
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "unused"})
     return user
 
