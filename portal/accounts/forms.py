@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -18,8 +19,14 @@ class ProfileForm(forms.Form):
     avatar = forms.FileField(
         label=_("Avatar"),
         required=False,
-        help_text=_("A JPEG, PNG, GIF or WebP picture of at most %(size)s MB.")
-        % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)},
+        # Formatted when shown, so that it reads in the reader's language.
+        help_text=lazy(
+            lambda: (
+                _("A JPEG, PNG, GIF or WebP picture of at most %(size)s MB.")
+                % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
+            ),
+            str,
+        )(),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}),
     )
     remove_avatar = forms.BooleanField(label=_("Remove my avatar"), required=False)
