@@ -40,6 +40,24 @@ CHANGING_ACTIONS = frozenset(
 )
 
 
+BULK_PAGE_ADDRESS = re.compile(r"^/admin/bulk/wagtailcore/page/(?P<action>[a-z_]+)/")
+
+
+def bulk_request_allowed(user, action: str, ids: list[str]) -> bool:
+    """Bulk actions name their pages in the query string; every one must be allowed.
+    Selecting "all" is left to people who may act on every page."""
+    if unrestricted(user):
+        return True
+    if "all" in ids:
+        return False
+    try:
+        page_ids = [int(value) for value in ids]
+    except ValueError:
+        return False
+    checked = action if action in CHANGING_ACTIONS else "edit"
+    return all(page_request_allowed(user, page_id, checked, "POST") for page_id in page_ids)
+
+
 def page_address_action(match) -> str:
     """The action an admin address acts with: ``explore`` for a page's listing,
     ``workflow`` for the review steps (which the task itself also checks)."""

@@ -7,7 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from portal.accounts.adapters import second_factor_missing, totp_enrolment_url
-from portal.accounts.admin_guard import PAGE_ADDRESS, page_address_action, page_request_allowed
+from portal.accounts.admin_guard import (
+    BULK_PAGE_ADDRESS,
+    PAGE_ADDRESS,
+    bulk_request_allowed,
+    page_address_action,
+    page_request_allowed,
+)
 
 # The Wagtail and Django admins, and moderation under any language prefix.
 GUARDED_PATHS = re.compile(r"^/(admin|django-admin)/|^/[a-z]{2}(-[a-z]+)?/moderation/")
@@ -38,13 +44,17 @@ class OrganisationPageGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        match = PAGE_ADDRESS.match(request.path)
-        if (
-            match
-            and request.user.is_authenticated
-            and not page_request_allowed(
-                request.user, int(match["page_id"]), page_address_action(match), request.method
-            )
-        ):
+        if request.user.is_authenticated and not self._allowed(request):
             raise PermissionDenied
         return self.get_response(request)
+
+    def _allowed(self, request):
+        match = PAGE_ADDRESS.match(request.path)
+        if match:
+            return page_request_allowed(
+                request.user, int(match["page_id"]), page_address_action(match), request.method
+            )
+        match = BULK_PAGE_ADDRESS.match(request.path)
+        if match:
+            return bulk_request_allowed(request.user, match["action"], request.GET.getlist("id"))
+        return True

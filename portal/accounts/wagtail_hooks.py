@@ -1,7 +1,9 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -10,18 +12,26 @@ from portal.accounts.models import Membership, OrganisationEmailDomain
 from portal.accounts.pages import is_organisation_page_model
 
 
+def _forbidden(request):
+    # A response, not an exception: Wagtail turns exceptions from its views into a
+    # redirect to the dashboard, and a crafted request deserves a plain 403.
+    return permission_denied(request, PermissionDenied())
+
+
 @hooks.register("before_create_page")
 def organisation_editors_create_for_their_organisations(request, parent_page, page_class):
     submitted = request.POST.getlist("organisations") if request.method == "POST" else None
     if not creation_allowed(request.user, page_class, submitted):
-        raise PermissionDenied
+        return _forbidden(request)
+    return None
 
 
 @hooks.register("before_publish_page")
 def organisation_pages_are_published_by_sign_off(request, page):
     # Direct publishing would skip the other organisations' sign-off.
     if is_organisation_page_model(type(page.specific)) and not unrestricted(request.user):
-        raise PermissionDenied
+        return _forbidden(request)
+    return None
 
 
 @hooks.register("before_edit_page")
@@ -30,14 +40,16 @@ def organisation_pages_are_published_by_sign_off(request, page):
 @hooks.register("before_copy_page")
 def organisation_editors_stay_in_their_organisations(request, page, *args, **kwargs):
     if not page_request_allowed(request.user, page.pk, "edit", request.method):
-        raise PermissionDenied
+        return _forbidden(request)
+    return None
 
 
 @hooks.register("before_bulk_action")
 def bulk_actions_stay_in_their_organisations(request, action_type, objects, action_class_instance):
     for obj in objects:
-        if getattr(obj, "depth", None) and not page_request_allowed(request.user, obj.pk, "edit", "POST"):
-            raise PermissionDenied
+        if isinstance(obj, Page) and not page_request_allowed(request.user, obj.pk, "edit", "POST"):
+            return _forbidden(request)
+    return None
 
 
 @hooks.register("construct_explorer_page_queryset")
