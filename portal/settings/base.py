@@ -174,6 +174,26 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
+# Search
+# "database" (SQLite FTS5 / PostgreSQL full text, the default) or "engine"
+# (Elasticsearch 8/9 or OpenSearch 2/3; the database answers while it is down).
+PORTAL_SEARCH_BACKEND = os.environ.get("PORTAL_SEARCH_BACKEND", "database")
+# The engine: its client ("opensearch" or "elasticsearch"), nodes (comma-separated;
+# SEARCH_ENGINE_URL is accepted too), credentials (user and password, or an API
+# key), TLS, the prefix of its alias and indexes, shards, replicas (1 or more in
+# production) and the request timeout in seconds.
+SEARCH_ENGINE_FLAVOUR = os.environ.get("SEARCH_ENGINE_FLAVOUR", "opensearch")
+SEARCH_ENGINE_URLS = env_list("SEARCH_ENGINE_URLS") or env_list("SEARCH_ENGINE_URL", "http://127.0.0.1:9200")
+SEARCH_ENGINE_USERNAME = os.environ.get("SEARCH_ENGINE_USERNAME", "")
+SEARCH_ENGINE_PASSWORD = os.environ.get("SEARCH_ENGINE_PASSWORD", "")
+SEARCH_ENGINE_API_KEY = os.environ.get("SEARCH_ENGINE_API_KEY", "")
+SEARCH_ENGINE_CA_CERTS = os.environ.get("SEARCH_ENGINE_CA_CERTS", "")
+SEARCH_ENGINE_VERIFY_CERTS = env_bool("SEARCH_ENGINE_VERIFY_CERTS", True)
+SEARCH_ENGINE_INDEX_PREFIX = os.environ.get("SEARCH_ENGINE_INDEX_PREFIX", "portal")
+SEARCH_ENGINE_SHARDS = int(os.environ.get("SEARCH_ENGINE_SHARDS", "1"))
+SEARCH_ENGINE_REPLICAS = int(os.environ.get("SEARCH_ENGINE_REPLICAS", "0"))
+SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "10"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

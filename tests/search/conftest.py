@@ -3,14 +3,13 @@
 ``search_backend`` runs a test against every backend: "database" always (SQLite or
 PostgreSQL, whichever DATABASE_URL gives), and the "opensearch" and
 "elasticsearch" flavours of the engine backend. For those it calls
-``tests.search.engine_fixtures.engine_under_test(flavour, settings)``, which points
+``tests.search.engine_backend.engine_under_test(flavour, settings, url)``, which points
 the settings at a running engine, empties its index and returns a ``refresh()``
 function that pushes the pending search rows and makes them searchable (it skips
 naming ``make search-engine`` when no engine runs, and fails when CI=true).
 """
 
 import datetime
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +22,11 @@ from search.models import Visibility
 from search.projections import Projection
 from tests.accounts.factories import MembershipFactory, VerifiedUserFactory
 from tests.factories import OrganisationFactory, ThematicAreaFactory, UserFactory
+from tests.search.engine_backend import (  # noqa: F401  (fixtures)
+    engine_under_test,
+    search_engine_proxy_url,
+    search_engine_url,
+)
 
 ENGINE_FLAVOURS = ("opensearch", "elasticsearch")
 
@@ -39,14 +43,10 @@ def search_backend(request, settings, db):
     if flavour == "database":
         settings.PORTAL_SEARCH_BACKEND = "database"
         return BackendUnderTest("database", lambda: None)
-    engine_under_test = None
-    if importlib.util.find_spec("tests.search.engine_fixtures") is not None:
-        from tests.search import engine_fixtures
-
-        engine_under_test = getattr(engine_fixtures, "engine_under_test", None)
-    if engine_under_test is None:
-        pytest.skip(f"The {flavour} engine backend is not wired into the search suite yet.")
-    refresh = engine_under_test(flavour, settings)
+    url = request.getfixturevalue(
+        "search_engine_proxy_url" if flavour == "elasticsearch" else "search_engine_url"
+    )
+    refresh = engine_under_test(flavour, settings, url)
     return BackendUnderTest(flavour, refresh)
 
 

@@ -1,0 +1,208 @@
+"""The engine backend: searches and updates an Elasticsearch or OpenSearch index
+through the flavour's client and DSL.
+
+Every search goes to the alias; ``SearchBackendUnavailable`` is raised whenever
+the engine cannot answer (down, timing out, index missing, or refusing the
+request), so the registry answers from the database instead and the page says so.
+"""
+
+import logging
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime
+from functools import cached_property
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from portal.models import Organisation
+from search import text
+from search.backends.base import (
+    FACETS,
+    BaseSearchBackend,
+    SearchBackendUnavailable,
+    SearchHit,
+    SearchQuery,
+    SearchResults,
+    Suggestion,
+)
+from search.backends.engine import queries
+from search.backends.engine.config import engine_config
+from search.backends.engine.definition import LANGUAGES
+from search.backends.engine.flavours import get_flavour
+from search.backends.engine.index import EngineIndex
+from search.facets import label_facets
+
+logger = logging.getLogger(__name__)
+
+NOT_READY_STATUSES = (401, 403, 404, 408, 429)
+
+
+def _facet_value(name, key):
+    return int(key) if name in ("theme", "organisation", "year") else key
+
+
+def _first(highlight, fields) -> str:
+    for field in fields:
+        fragments = highlight.get(field)
+        if fragments:
+            return fragments[0]
+    return ""
+
+
+class EngineSearchBackend(BaseSearchBackend):
+    name = "engine"
+
+    @cached_property
+    def config(self):
+        return engine_config()
+
+    @cached_property
+    def flavour(self):
+        return get_flavour(self.config.flavour)
+
+    @cached_property
+    def dsl(self):
+        return self.flavour.dsl
+
+    @cached_property
+    def client(self):
+        return self.flavour.client(self.config)
+
+    @cached_property
+    def index(self) -> EngineIndex:
+        """Index management: creation, bulk pushes, rebuilds, status."""
+        return EngineIndex(self)
+
+    @property
+    def alias(self) -> str:
+        return self.config.alias
+
+    @contextmanager
+    def unavailable_on_error(self):
+        """Turn whatever the engine says into ``SearchBackendUnavailable``: a
+        search never fails because of the engine."""
+        try:
+            yield
+        except self.flavour.connection_errors as error:
+            raise SearchBackendUnavailable(f"{self.flavour.name}: {error}") from error
+        except self.flavour.api_errors as error:
+            status = self.flavour.status(error)
+            if status not in NOT_READY_STATUSES and (status is None or status < 500):
+                logger.exception("The search engine refused a request")
+            raise SearchBackendUnavailable(f"{self.flavour.name}: HTTP {status}: {error}") from error
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        results = SearchResults(query=query, backend=self.name)
+        words = queries.query_words(query.text)
+        if query.text.strip() and not words:
+            # Only stop words or symbols: nothing can match.
+            results.facets = label_facets({}, query) if query.with_facets else {}
+            return results
+        search = queries.build_search(self.dsl, query, self.alias).using(self.client)
+        with self.unavailable_on_error():
+            response = search.execute()
+        results.total = response.hits.total.value
+        results.hits = self._hits(response)
+        if query.with_facets:
+            aggregations = response.aggregations
+            raw = {
+                name: {
+                    _facet_value(name, bucket.key): bucket.doc_count
+                    for bucket in aggregations[name]["values"].buckets
+                }
+                for name in FACETS
+            }
+            results.facets = label_facets(raw, query)
+        if words and query.with_suggestion and not results.total:
+            results.suggestion = self._suggestion(query, response)
+        return results
+
+    def _hits(self, response) -> list[SearchHit]:
+        organisation_ids = {pk for hit in response.hits for pk in (hit.to_dict().get("organisations") or [])}
+        organisations = Organisation.objects.in_bulk(organisation_ids) if organisation_ids else {}
+        hits = []
+        for hit in response.hits:
+            source = hit.to_dict()
+            highlight = hit.meta.highlight.to_dict() if "highlight" in hit.meta else {}
+            title_html = _first(highlight, [*(f"title_{code}" for code in LANGUAGES), "title"])
+            snippet_html = _first(
+                highlight,
+                [
+                    *(f"body_{code}" for code in LANGUAGES),
+                    *(f"attachment_text_{code}" for code in LANGUAGES),
+                    "body",
+                    "attachment_text",
+                ],
+            )
+            date = source.get("date")
+            hits.append(
+                SearchHit(
+                    key=source["key"],
+                    doc_type=source["doc_type"],
+                    title=source["title"],
+                    url=source["url"],
+                    language=source.get("language") or "",
+                    date=datetime.fromisoformat(date) if date else None,
+                    # The engine escapes the text (encoder "html") and adds only <mark>.
+                    title_html=mark_safe(title_html or escape(source["title"])),  # noqa: S308
+                    snippet_html=mark_safe(snippet_html),  # noqa: S308
+                    score=hit.meta.score,
+                    organisations=[
+                        organisations[pk].short_label
+                        for pk in source.get("organisations") or []
+                        if pk in organisations
+                    ],
+                )
+            )
+        return hits
+
+    def _suggestion(self, query: SearchQuery, response) -> str:
+        """A corrected query from the engine's term suggester, shown only when the
+        reader could find something with it: the suggester reads the whole index,
+        so a word from content they cannot open is dropped here."""
+        corrections = {}
+        suggest = response.to_dict().get("suggest") or {}
+        for entry in suggest.get(queries.SUGGESTION, []):
+            if entry["options"]:
+                corrections[entry["text"]] = entry["options"][0]["text"]
+        if not corrections:
+            return ""
+        words = text.tokens(query.text)[: queries.SUGGEST_WORDS]
+        corrected = " ".join(corrections.get(word, word) for word in words)
+        if text.query_terms(corrected) == text.query_terms(query.text):
+            return ""
+        check = replace(query, text=corrected, page=1, with_facets=False, with_suggestion=False)
+        with self.unavailable_on_error():
+            count = queries.build_exact_count(self.dsl, check, self.alias).using(self.client).count()
+        return corrected if count else ""
+
+    def autocomplete(self, text_input: str, *, scopes, limit: int = 8) -> list[Suggestion]:
+        search = queries.build_autocomplete(self.dsl, text_input, scopes, limit, self.alias)
+        if search is None:
+            return []
+        with self.unavailable_on_error():
+            response = search.using(self.client).execute()
+        return [
+            Suggestion(
+                title=hit.title,
+                url=hit.url,
+                doc_type=hit.doc_type,
+                language=getattr(hit, "language", "") or "",
+            )
+            for hit in response.hits
+        ]
+
+    def index_documents(self, documents) -> int:
+        return self.index.push_rows(list(documents))
+
+    def delete_documents(self, keys) -> int:
+        return self.index.delete_keys(list(keys))
+
+    def rebuild(self, documents, *, stdout=None) -> int:
+        return self.index.rebuild(documents, stdout=stdout)
+
+    def documents_changed(self, keys) -> None:
+        from search.sync import engine_sync_after_commit
+
+        engine_sync_after_commit(keys, backend=self)

@@ -1,0 +1,247 @@
+"""Index management for the engine backend: the alias and the index behind it,
+bulk pushes with external versions, the zero-downtime rebuild and the status."""
+
+from __future__ import annotations
+
+import logging
+import time
+from itertools import islice
+
+from search.backends.engine.definition import (
+    document_source,
+    engine_version,
+    index_definition,
+    new_index_name,
+)
+from search.models import SearchDocument
+
+logger = logging.getLogger(__name__)
+
+BATCH = 500
+Themes = SearchDocument.themes.through
+Countries = SearchDocument.countries.through
+Organisations = SearchDocument.organisations.through
+
+
+def row_sources(rows) -> dict[int, dict]:
+    """Engine sources of live rows (tombstones skipped), their relations read in
+    three queries whatever the number of rows."""
+    live = [row for row in rows if not row.deleted]
+    ids = [row.pk for row in live]
+    related = {pk: {"themes": [], "countries": [], "organisations": []} for pk in ids}
+    if ids:
+        for pk, value in Themes.objects.filter(searchdocument_id__in=ids).values_list(
+            "searchdocument_id", "thematicarea_id"
+        ):
+            related[pk]["themes"].append(value)
+        for pk, value in Countries.objects.filter(searchdocument_id__in=ids).values_list(
+            "searchdocument_id", "country__code"
+        ):
+            related[pk]["countries"].append(value)
+        for pk, value in Organisations.objects.filter(searchdocument_id__in=ids).values_list(
+            "searchdocument_id", "organisation_id"
+        ):
+            related[pk]["organisations"].append(value)
+    return {row.pk: document_source(row, **related[row.pk]) for row in live}
+
+
+def _batches(iterable, size=BATCH):
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class Progress:
+    """Progress lines with the rate, at most every ``every`` seconds."""
+
+    def __init__(self, stdout, total: int | None, label: str, every: float = 1.0):
+        self.stdout, self.total, self.label, self.every = stdout, total, label, every
+        self.started = self.last = time.monotonic()
+        self.done = 0
+
+    def advance(self, count: int, *, final: bool = False) -> None:
+        self.done += count
+        now = time.monotonic()
+        if self.stdout is None or not (final or now - self.last >= self.every):
+            return
+        self.last = now
+        rate = self.done / max(now - self.started, 1e-6)
+        of = f"/{self.total}" if self.total is not None else ""
+        self.stdout.write(f"{self.label}: {self.done}{of} rows, {rate:,.0f} rows/s")
+
+
+def _seen_version(pk, loaded, tombstones) -> int | None:
+    if pk in loaded:
+        return loaded[pk][1]
+    return tombstones.get(pk)
+
+
+class EngineIndex:
+    def __init__(self, backend):
+        self.backend = backend
+        self._ensured = False
+
+    @property
+    def client(self):
+        return self.backend.client
+
+    @property
+    def alias(self) -> str:
+        return self.backend.alias
+
+    def definition(self, name: str):
+        config = self.backend.config
+        return index_definition(self.backend.dsl, name, shards=config.shards, replicas=config.replicas)
+
+    def indices(self) -> list[str]:
+        """The indices the alias points at (none before the first push)."""
+        if not self.client.indices.exists_alias(name=self.alias):
+            return []
+        return sorted(self.client.indices.get_alias(name=self.alias))
+
+    def create(self, *, with_alias: bool = False) -> str:
+        name = new_index_name(self.alias)
+        definition = self.definition(name)
+        if with_alias:
+            definition.aliases(**{self.alias: {}})
+        definition.create(using=self.client)
+        return name
+
+    def ensure(self) -> None:
+        """Create the first index and its alias if there is none yet."""
+        if self._ensured:
+            return
+        if not self.indices():
+            if self.client.indices.exists(index=self.alias):
+                # A concrete index squatting on the alias's name (written to by
+                # hand or auto-created): the rebuild replaces it.
+                raise RuntimeError(f"{self.alias} is an index, not an alias; run search_rebuild")
+            self.create(with_alias=True)
+        self._ensured = True
+
+    def refresh(self) -> None:
+        self.client.indices.refresh(index=self.alias)
+
+    def actions(self, rows, index: str | None = None) -> list[dict]:
+        """Bulk actions bringing the engine to these rows' versions: live rows are
+        indexed, tombstones deleted. External versions make an older push that
+        arrives late a harmless conflict instead of an overwrite."""
+        sources = row_sources(rows)
+        actions = []
+        for row in rows:
+            action = {
+                "_index": index or self.alias,
+                "_id": row.key,
+                "version": engine_version(row.pk, row.version),
+                "version_type": "external",
+            }
+            if row.deleted:
+                action["_op_type"] = "delete"
+            else:
+                action["_op_type"] = "index"
+                action["_source"] = sources[row.pk]
+            actions.append(action)
+        return actions
+
+    def push(self, actions) -> set[str]:
+        """Send ``actions``; the ids the engine now holds at (or beyond) the sent
+        version. Network failures raise; a refused document is logged and stays
+        pending."""
+        confirmed = set()
+        for ok, item in self.backend.flavour.streaming_bulk(
+            self.client, actions, chunk_size=BATCH, raise_on_error=False, raise_on_exception=True
+        ):
+            ((operation, result),) = item.items()
+            status = result.get("status")
+            # 409: the engine already has a newer version; 404: nothing to delete.
+            if ok or status == 409 or (operation == "delete" and status == 404):
+                confirmed.add(result["_id"])
+            else:
+                logger.error("The search engine refused %s of %s: %s", operation, result.get("_id"), result)
+        return confirmed
+
+    def push_rows(self, rows) -> int:
+        self.ensure()
+        return len(self.push(self.actions(rows)))
+
+    def delete_keys(self, keys) -> int:
+        self.ensure()
+        return len(self.push([{"_op_type": "delete", "_index": self.alias, "_id": key} for key in keys]))
+
+    def rebuild(self, documents, *, stdout=None) -> int:
+        """A new index loaded from ``documents`` (the live rows) while searches go
+        on against the old one, then the alias moved to it in one atomic request
+        and the old index deleted. Rows written meanwhile are pushed again."""
+        from search.sync import engine_confirm, engine_sync_pending
+
+        if hasattr(documents, "order_by"):
+            total = documents.count()
+            documents = documents.order_by("pk").iterator(chunk_size=BATCH)
+        else:
+            total = len(documents) if hasattr(documents, "__len__") else SearchDocument.objects.live().count()
+        tombstones = dict(SearchDocument.objects.filter(deleted=True).values_list("pk", "version"))
+        new = self.create()
+        self.client.indices.put_settings(index=new, body={"index": {"refresh_interval": "-1"}})
+        if stdout:
+            stdout.write(f"Created index {new}")
+        loaded: dict[int, tuple[str, int]] = {}
+        progress = Progress(stdout, total, "Loaded")
+        for batch in _batches(documents):
+            batch = [row for row in batch if not row.deleted]
+            confirmed = self.push(self.actions(batch, index=new))
+            loaded.update({row.pk: (row.key, row.version) for row in batch if row.key in confirmed})
+            progress.advance(len(batch))
+        progress.advance(0, final=True)
+        self.client.indices.put_settings(index=new, body={"index": {"refresh_interval": None}})
+        self.client.indices.refresh(index=new)
+        old = self.indices()
+        actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        if not old and self.client.indices.exists(index=self.alias):
+            actions.append({"remove_index": {"index": self.alias}})
+        actions.append({"add": {"index": new, "alias": self.alias}})
+        self.client.indices.update_aliases(body={"actions": actions})
+        self._ensured = True
+        if stdout:
+            stdout.write(f"Alias {self.alias} now points at {new}")
+        for name in old:
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+            if stdout:
+                stdout.write(f"Deleted old index {name}")
+        self._catch_up(loaded, tombstones)
+        engine_confirm(loaded={pk: version for pk, (_key, version) in loaded.items()}, tombstones=tombstones)
+        engine_sync_pending(backend=self.backend, stdout=stdout)
+        return len(loaded)
+
+    def _catch_up(self, loaded, tombstones) -> None:
+        """After the swap: rows written while the new index was loading may have
+        gone to the old index only. Removed rows are deleted from the new index and
+        the others marked pending, for the sync that follows."""
+        current = dict(SearchDocument.objects.values_list("pk", "version"))
+        gone = [(pk, key, version) for pk, (key, version) in loaded.items() if pk not in current]
+        if gone:
+            self.push(
+                [
+                    {
+                        "_op_type": "delete",
+                        "_index": self.alias,
+                        "_id": key,
+                        "version": engine_version(pk, version) + 1,
+                        "version_type": "external",
+                    }
+                    for pk, key, version in gone
+                ]
+            )
+        stale = [pk for pk, version in current.items() if _seen_version(pk, loaded, tombstones) != version]
+        for batch in _batches(stale):
+            SearchDocument.objects.filter(pk__in=batch).update(engine_version=None)
+
+    def status(self) -> dict:
+        info = self.client.info()
+        indices = self.indices()
+        count = self.client.count(index=self.alias)["count"] if indices else None
+        return {
+            "version": f"{info['version'].get('distribution', 'elasticsearch')} {info['version']['number']}",
+            "cluster": info.get("cluster_name", ""),
+            "indices": indices,
+            "documents": count,
+        }

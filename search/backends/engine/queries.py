@@ -1,0 +1,212 @@
+"""Search bodies built with the flavour's DSL: the same ``SearchQuery`` gives the
+same body through either client.
+
+A person's words are never parsed as query syntax: they are split into words in
+Python (``search.text.tokens``) and each word is sent as the text of a
+``multi_match``. Every word must match (in any text field, in the document's
+language or unstemmed), as with the database backend. Typos are met by fuzzy
+matching where it cannot hide a better answer: the term suggester (at most two
+edits) proposes "did you mean" when nothing matches, and autocomplete accepts
+the words before the one being typed within AUTO edits. The visibility scopes are always a ``terms`` filter in
+the filter context of the query itself, so hits, totals, facet counts,
+highlights and suggestions are all computed over visible documents only.
+"""
+
+from search import text
+from search.backends.base import (
+    FACET_COUNTRY,
+    FACET_LANGUAGE,
+    FACET_ORGANISATION,
+    FACET_THEME,
+    FACET_TYPE,
+    FACET_YEAR,
+    FACETS,
+    SORT_DATE,
+    SearchQuery,
+)
+from search.backends.engine.definition import LANGUAGES, PREFIX_MAX_GRAM
+
+FACET_FIELD = {
+    FACET_TYPE: "doc_type",
+    FACET_THEME: "themes",
+    FACET_COUNTRY: "countries",
+    FACET_ORGANISATION: "organisations",
+    FACET_LANGUAGE: "language",
+    FACET_YEAR: "year",
+}
+FACET_SIZE = 200
+TEXT_BOOSTS = {"title": 10, "body": 1, "attachment_text": 0.5}
+PLAIN_BOOST = 0.5
+SUGGESTION = "spelling"
+SUGGEST_WORDS = 6
+MARK = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
+SNIPPET_CHARS = 220
+SOURCE_FIELDS = ["key", "doc_type", "title", "url", "language", "date", "organisations"]
+
+
+def query_words(query_text: str) -> list[str]:
+    """The words a document must contain, as the database backend reads them."""
+    words = [token for token in text.tokens(query_text) if token not in text.STOP_WORDS]
+    return list(dict.fromkeys(words))[: text.MAX_QUERY_TERMS]
+
+
+def _exact_fields(names=tuple(TEXT_BOOSTS)) -> list[str]:
+    fields = [f"{name}_{language}^{TEXT_BOOSTS[name]}" for name in names for language in LANGUAGES]
+    return fields + [f"{name}^{TEXT_BOOSTS[name] * PLAIN_BOOST}" for name in names]
+
+
+def _plain_fields(names=tuple(TEXT_BOOSTS)) -> list[str]:
+    return [f"{name}^{TEXT_BOOSTS[name]}" for name in names]
+
+
+def exact_clause(dsl, words, names=tuple(TEXT_BOOSTS)):
+    return dsl.Q(
+        "bool",
+        must=[
+            dsl.Q("multi_match", query=word, fields=_exact_fields(names), type="best_fields", operator="and")
+            for word in words
+        ],
+    )
+
+
+def fuzzy_clause(dsl, words, names=("title",)):
+    """Each word matched within AUTO edits of an unstemmed word (typos)."""
+    return dsl.Q(
+        "bool",
+        must=[
+            dsl.Q(
+                "multi_match",
+                query=word,
+                fields=_plain_fields(names),
+                operator="and",
+                # Numbers are exact: a year one edit away is another year.
+                fuzziness=0 if word.isdigit() else "AUTO",
+                prefix_length=1,
+                max_expansions=20,
+            )
+            for word in words
+        ],
+    )
+
+
+def scope_filter(dsl, scopes):
+    return dsl.Q("terms", scope=sorted(scopes))
+
+
+def facet_filters(dsl, query: SearchQuery) -> dict:
+    """Facet name -> its filter, for the facets with selected values."""
+    filters = {}
+    for name in FACETS:
+        values = query.filter_values(name)
+        if values:
+            filters[name] = dsl.Q("terms", **{FACET_FIELD[name]: sorted(values)})
+    return filters
+
+
+def _all_of(dsl, clauses):
+    return dsl.Q("bool", filter=clauses) if clauses else dsl.Q("match_all")
+
+
+def build_search(dsl, query: SearchQuery, index: str):
+    """The search for one results page: hits, total, facets, highlights and the
+    spelling suggestions to check when no document matches exactly."""
+    words = query_words(query.text)
+    search = dsl.Search(index=index)
+    visible = scope_filter(dsl, query.scopes)
+    if words:
+        search = search.query(dsl.Q("bool", must=[exact_clause(dsl, words)], filter=[visible]))
+    else:
+        search = search.query(dsl.Q("bool", filter=[visible]))
+    filters = facet_filters(dsl, query)
+    if filters:
+        # A post filter narrows the hits but not the aggregations, so each facet
+        # below can leave out its own filter.
+        search = search.post_filter(_all_of(dsl, list(filters.values())))
+    if query.with_facets:
+        for name in FACETS:
+            others = [clause for facet, clause in filters.items() if facet != name]
+            search.aggs.bucket(name, "filter", filter=_all_of(dsl, others)).bucket(
+                "values", "terms", field=FACET_FIELD[name], size=FACET_SIZE
+            )
+    if words and query.with_suggestion:
+        search = search.suggest(
+            SUGGESTION,
+            " ".join(text.tokens(query.text)[:SUGGEST_WORDS]),
+            term={
+                "field": "spell",
+                "suggest_mode": "missing",
+                "size": 1,
+                "max_edits": 2,
+                "prefix_length": 1,
+                "min_word_length": 3,
+            },
+        )
+    if words and query.sort != SORT_DATE:
+        search = search.sort(
+            "_score", {"date": {"order": "desc", "missing": "_last"}}, {"pk": {"order": "desc"}}
+        )
+    else:
+        search = search.sort({"date": {"order": "desc", "missing": "_last"}}, {"pk": {"order": "desc"}})
+    search = search.source(SOURCE_FIELDS).extra(
+        from_=query.offset, size=query.per_page, track_total_hits=True
+    )
+    return _highlight(search)
+
+
+def _highlight(search):
+    search = search.highlight_options(type="unified", **MARK)
+    titles = [f"title_{language}" for language in LANGUAGES] + ["title"]
+    search = search.highlight(*titles, number_of_fragments=0)
+    texts = [f"{name}_{language}" for name in ("body", "attachment_text") for language in LANGUAGES]
+    search = search.highlight(*texts, fragment_size=SNIPPET_CHARS, number_of_fragments=1)
+    # The plain body also gives the opening lines when nothing in it matched.
+    search = search.highlight(
+        "body", fragment_size=SNIPPET_CHARS, number_of_fragments=1, no_match_size=SNIPPET_CHARS
+    )
+    return search.highlight("attachment_text", fragment_size=SNIPPET_CHARS, number_of_fragments=1)
+
+
+def build_exact_count(dsl, query: SearchQuery, index: str):
+    """How many visible, filtered documents contain every word exactly."""
+    words = query_words(query.text)
+    clauses = [scope_filter(dsl, query.scopes), *facet_filters(dsl, query).values()]
+    return dsl.Search(index=index).query(dsl.Q("bool", must=[exact_clause(dsl, words)], filter=clauses))
+
+
+def build_autocomplete(dsl, text_input: str, scopes, limit: int, index: str):
+    """Titles whose words start like the last word typed and contain the others;
+    ``None`` when there is nothing to complete."""
+    words = text.tokens(text_input[:100])
+    if not words:
+        return None
+    *head, last = words
+    head = [word for word in dict.fromkeys(head) if word not in text.STOP_WORDS][: text.MAX_QUERY_TERMS]
+    titles = ("title",)
+    must = []
+    if head:
+        must.append(
+            dsl.Q(
+                "bool",
+                should=[exact_clause(dsl, head, titles), fuzzy_clause(dsl, head, titles)],
+                minimum_should_match=1,
+            )
+        )
+    must.append(
+        dsl.Q(
+            "bool",
+            should=[
+                dsl.Q(
+                    "match", **{"title.autocomplete": {"query": last[:PREFIX_MAX_GRAM], "operator": "and"}}
+                ),
+                exact_clause(dsl, [last], titles),
+            ],
+            minimum_should_match=1,
+        )
+    )
+    return (
+        dsl.Search(index=index)
+        .query(dsl.Q("bool", must=must, filter=[scope_filter(dsl, scopes)]))
+        .sort("_score", {"date": {"order": "desc", "missing": "_last"}}, {"pk": {"order": "desc"}})
+        .source(["title", "url", "doc_type", "language"])
+        .extra(size=limit)
+    )
