@@ -14,12 +14,19 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import get_language, get_language_info, override
+from django.utils.translation import get_language, get_language_info, override, pgettext_lazy
 from django.views.decorators.http import require_GET
 from wagtail import hooks
 from wagtail.models import Page
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+# Language names as they read inside a sentence ("not yet available in Arabic",
+# "disponible en arabe"), which is not always how they read alone in a list.
+LANGUAGE_NAMES_IN_TEXT = {
+    "en": pgettext_lazy("language name inside a sentence", "English"),
+    "ar": pgettext_lazy("language name inside a sentence", "Arabic"),
+    "fr": pgettext_lazy("language name inside a sentence", "French"),
+}
 _PREFIX = re.compile(r"^/(?P<code>[a-z]{2}(?:-[a-z0-9]+)?)(?=/|$)", re.IGNORECASE)
 # Arabic script (letters and Arabic-Indic digits) and Latin letters, for detection.
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")

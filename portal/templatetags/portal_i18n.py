@@ -6,7 +6,7 @@
 ``{% lang_attrs code %}``               ``lang`` and ``dir`` for text in language ``code``
 ``{{ code|direction }}``                ``rtl`` or ``ltr``
 ``{{ code|language_name_local }}``      the language's own name (العربية, Français)
-``{{ code|language_label }}``           that name, isolated and marked with its language
+``{{ code|language_label }}``           its name inside a sentence of the interface language
 """
 
 from django import template
@@ -69,5 +69,5 @@ def language_name_local(code):
 
 @register.filter
 def language_label(code):
-    """The language's own name inside running text of another direction."""
-    return format_html('<bdi lang="{}">{}</bdi>', code, language_name_local(code))
+    """The language's name as it reads inside a sentence of the interface language."""
+    return i18n.LANGUAGE_NAMES_IN_TEXT.get(code) or language_name_local(code)

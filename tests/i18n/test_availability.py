@@ -24,7 +24,14 @@ def test_translated_page_lists_its_other_languages(rf, site_pages, french_home):
 def test_page_shown_in_another_interface_language_says_so(rf, site_pages):
     notice = render_notice(rf, site_pages["labour_en"], "fr")
     assert 'role="note"' in notice
-    assert '<bdi lang="en">English</bdi>' in notice
+    assert "This page is not yet available in French; here is the original, in English." in notice
+
+
+def test_notice_names_languages_as_they_read_in_a_sentence(rf, site_pages, catalogues):
+    notice = " ".join(render_notice(rf, site_pages["labour_en"], "fr").split())
+    assert "Cette page n’est pas encore disponible en français ; voici l’original, en anglais." in notice
+    notice = " ".join(render_notice(rf, site_pages["labour_en"], "ar").split())
+    assert "هذه الصفحة غير متاحة بعد باللغة العربية؛ إليك النص الأصلي باللغة الإنجليزية." in notice
 
 
 def test_page_without_other_versions_shows_nothing(rf, site_pages):
