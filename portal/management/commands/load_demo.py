@@ -13,6 +13,7 @@ DEMO_MODULES = [
     "portal.comments.demo",
     "forums.demo",
     "portal.moderation.demo",
+    "portal.accounts.demo",
 ]
 
 
