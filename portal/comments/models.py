@@ -10,6 +10,9 @@ from portal.moderation.models import ModeratedContent, Visibility
 
 
 class Comment(ModeratedContent):
+    # The moderation queue labels each comment with its page's title.
+    moderation_select_related = ("page",)
+
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="comments"
     )
