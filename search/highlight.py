@@ -1,6 +1,8 @@
 """Highlighted titles and snippets, made from the original text in Python so every
 backend marks the same words: everything is escaped, only ``<mark>`` is added."""
 
+from functools import lru_cache
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -10,11 +12,16 @@ SNIPPET_WORDS = 36
 SCAN_CHARS = 30_000
 
 
-def _matches(word: str, terms: frozenset[str]) -> bool:
+@lru_cache(maxsize=100_000)
+def _word_terms(word: str) -> frozenset[str]:
     normalised = text.normalise(word)
     if not normalised:
-        return False
-    return bool(text.word_variants(normalised) & terms) or normalised in terms
+        return frozenset()
+    return text.word_variants(normalised) | {normalised}
+
+
+def _matches(word: str, terms: frozenset[str]) -> bool:
+    return not _word_terms(word).isdisjoint(terms)
 
 
 def _render(source: str, spans: list[tuple[int, int]], start: int, end: int) -> str:

@@ -43,9 +43,26 @@ def _vocabulary(projection: Projection) -> list[str]:
     return list(words)[:MAX_TERMS_PER_DOCUMENT]
 
 
+# Terms this process already wrote; terms are only ever added (a rebuild clears
+# both), so a seen term needs no second insert.
+_recorded_terms: set[tuple[str, str]] = set()
+MAX_REMEMBERED_TERMS = 500_000
+
+
+def forget_recorded_terms() -> None:
+    _recorded_terms.clear()
+
+
 def record_terms(projections) -> None:
     """Add the words of these projections to the "did you mean" vocabulary."""
     terms = {(word, projection.scope) for projection in projections for word in _vocabulary(projection)}
+    terms -= _recorded_terms
+    if not terms:
+        return
+    if len(_recorded_terms) > MAX_REMEMBERED_TERMS:
+        _recorded_terms.clear()
+    # Remembered once the transaction commits, so a rolled-back write is not.
+    transaction.on_commit(partial(_recorded_terms.update, terms))
     SearchTerm.objects.bulk_create(
         [SearchTerm(term=word, scope=scope, prefix=word[:1], length=len(word)) for word, scope in terms],
         ignore_conflicts=True,
@@ -80,6 +97,38 @@ def _row_values(projection: Projection) -> dict:
     }
 
 
+def _relations(projection: Projection):
+    return [
+        (relation, ids)
+        for relation, ids in (
+            ("themes", projection.themes),
+            ("countries", projection.countries),
+            ("organisations", projection.organisations),
+        )
+    ]
+
+
+def _relations(projection: Projection) -> list[tuple[str, list[int]]]:
+    return [
+        ("themes", projection.themes),
+        ("countries", projection.countries),
+        ("organisations", projection.organisations),
+    ]
+
+
+def _insert_relations(document: SearchDocument, projection: Projection) -> None:
+    # A new row has no relations yet: insert them without reading first.
+    for relation, ids in _relations(projection):
+        if not ids:
+            continue
+        descriptor = getattr(SearchDocument, relation)
+        through = descriptor.through
+        column = f"{descriptor.field.m2m_reverse_field_name()}_id"
+        through.objects.bulk_create(
+            [through(searchdocument_id=document.pk, **{column: pk}) for pk in dict.fromkeys(ids)]
+        )
+
+
 @transaction.atomic
 def document_save(projection: Projection) -> SearchDocument:
     """Write the search row of ``projection`` (creating or reviving it)."""
@@ -87,15 +136,15 @@ def document_save(projection: Projection) -> SearchDocument:
     document = SearchDocument.objects.select_for_update().filter(key=projection.key).first()
     if document is None:
         document = SearchDocument.objects.create(key=projection.key, **values)
+        _insert_relations(document, projection)
     else:
         for name, value in values.items():
             setattr(document, name, value)
         # The row is locked, so counting up here cannot lose a concurrent write.
         document.version += 1
         document.save()
-    document.themes.set(projection.themes)
-    document.countries.set(projection.countries)
-    document.organisations.set(projection.organisations)
+        for relation, ids in _relations(projection):
+            getattr(document, relation).set(ids)
     record_terms([projection])
     transaction.on_commit(partial(_notify_backend, [projection.key]))
     return document

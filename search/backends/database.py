@@ -136,9 +136,10 @@ class DatabaseSearchBackend(BaseSearchBackend):
             document = documents.get(pk)
             if document is None:
                 continue
-            body = document.body
-            if terms and not any(text.word_variants(word) & terms for word in text.tokens(body[:30_000])):
-                body = document.attachment_text or body
+            excerpt = snippet(document.body, terms)
+            if terms and "<mark>" not in excerpt and document.attachment_text:
+                # The match is in an attached document: show that passage.
+                excerpt = snippet(document.attachment_text, terms)
             hits.append(
                 SearchHit(
                     key=document.key,
@@ -148,7 +149,7 @@ class DatabaseSearchBackend(BaseSearchBackend):
                     language=document.language,
                     date=document.date,
                     title_html=highlight_title(document.title, terms),
-                    snippet_html=snippet(body, terms),
+                    snippet_html=excerpt,
                     score=score,
                     organisations=[organisation.short_label for organisation in document.organisations.all()],
                 )

@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from search.backends import get_backend
-from search.indexing import document_remove, index_instance
+from search.indexing import document_remove, forget_recorded_terms, index_instance
 from search.models import SearchDocument, SearchTerm
 from search.projections import registered_labels
 
@@ -38,6 +38,7 @@ class Command(BaseCommand):
     def handle(self, *args, batch_size, rows_only, **options):
         started = time.monotonic()
         SearchTerm.objects.all().delete()
+        forget_recorded_terms()
         seen = set()
         for model, queryset in _querysets():
             total = queryset.count()

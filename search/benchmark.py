@@ -1,0 +1,239 @@
+"""Search benchmark (not a test): python -m search.benchmark --documents 10000
+
+Creates a throwaway database next to the configured one (SQLite in memory, or a
+``test_`` database on the PostgreSQL server of DATABASE_URL), loads N synthetic
+documents through the indexing pipeline and prints, for the chosen backend:
+the bulk indexing rate, p50/p95 latency of a fixed query set, and the search
+page's server time (Django test client, so no network in the figure).
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+
+QUERIES = [
+    "health",
+    "migrant workers",
+    "labour market access",
+    "vaccination clinics jordan",
+    "social cohesion",
+    "water",
+    "cash assistance refugees",
+    "الهجرة",
+    "المهاجرين الصحة",
+    "التدريب المهني",
+    "santé des migrants",
+    "politique",
+    "risk reduction",
+    "helth",  # misspelt: exercises "did you mean"
+    "zzzz nothing",
+]
+FILTERED = [
+    {"text": "health", "countries": {"JO"}},
+    {"text": "migrant", "types": {"policy_brief", "lesson_learned"}, "years": {2023, 2024}},
+    {"text": "", "languages": {"ar"}},
+    {"text": "training", "sort": "date"},
+]
+PREFIXES = ["hea", "migr", "vacc", "الهج", "sant"]
+PAGE_QUERIES = ["health", "migrant workers", "الهجرة", "training&country=JO&type=policy_brief"]
+
+_WORD_TEXT = {
+    "en": (
+        "health migrant migrants worker workers labour market access refugee refugees clinic clinics "
+        "vaccination "
+        "water sanitation cash assistance training vocational social cohesion community host displaced "
+        "family families policy policies brief lesson learned joint action risk reduction disaster budget "
+        "partner partners government ministry protection education school children women youth employment "
+        "permit permits shelter housing food security livelihood outreach mental psychosocial support"
+    ),
+    "ar": (
+        "الهجرة المهاجرين المهاجرون الصحة الصحية العمل التدريب المهني اللاجئين العيادات اللقاحات المياه "
+        "المساعدات النقدية التماسك الاجتماعي المجتمع الأسر السياسات الحكومة الوزارة الحماية التعليم "
+        "الأطفال النساء الشباب التوظيف المأوى الأمن الغذائي"
+    ),
+    "fr": (
+        "santé migrants travailleurs marché travail réfugiés cliniques vaccination eau assainissement aide "
+        "formation professionnelle cohésion sociale communauté familles politique politiques ministère "
+        "protection éducation enfants femmes jeunes emploi logement sécurité alimentaire"
+    ),
+}
+WORDS = {language: words.split() for language, words in _WORD_TEXT.items()}
+TYPES = ["policy_brief", "lesson_learned", "joint_action", "topic", "post", "comment"]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(int(round(fraction * (len(ordered) - 1))), len(ordered) - 1)]
+
+
+def _sentence(rng, language, length):
+    return " ".join(rng.choice(WORDS[language]) for _ in range(length))
+
+
+def projections(count, vocabulary, seed=7):
+    import datetime
+
+    from django.utils import timezone
+
+    from search.models import Visibility
+    from search.projections import Projection
+
+    rng = random.Random(seed)
+    themes, countries, organisations = vocabulary
+    for number in range(count):
+        language = rng.choices(["en", "ar", "fr"], weights=[6, 3, 1])[0]
+        visibility = rng.choices(
+            [Visibility.PUBLIC, Visibility.PARTNERS, Visibility.ORGANISATION], weights=[8, 1, 1]
+        )[0]
+        date = timezone.make_aware(datetime.datetime(2015, 1, 1)) + datetime.timedelta(
+            days=rng.randrange(4000)
+        )
+        yield Projection(
+            key=f"benchmark.doc:{number}",
+            doc_type=rng.choice(TYPES),
+            title=_sentence(rng, language, rng.randint(3, 9)).capitalize(),
+            url=f"/{language}/benchmark/{number}/",
+            date=date,
+            body=". ".join(_sentence(rng, language, rng.randint(8, 20)) for _ in range(rng.randint(3, 12))),
+            language=language,
+            themes=rng.sample(themes, rng.randint(0, 2)),
+            countries=rng.sample(countries, rng.randint(0, 2)),
+            organisations=rng.sample(organisations, rng.randint(0, 2)),
+            visibility=visibility,
+            visibility_organisation_id=rng.choice(organisations)
+            if visibility == Visibility.ORGANISATION
+            else None,
+        )
+
+
+def _vocabulary():
+    from portal.models import Country, Organisation, ThematicArea
+
+    for order, code in enumerate(["IQ", "JO", "LB", "RG"]):
+        Country.objects.get_or_create(code=code, defaults={"sort_order": order})
+    for slug in ["health", "labour", "social-cohesion", "water", "education", "protection"]:
+        ThematicArea.objects.get_or_create(slug=slug, defaults={"name": slug.replace("-", " ").title()})
+    for number in range(12):
+        Organisation.objects.get_or_create(
+            slug=f"benchmark-partner-{number}",
+            defaults={"name": f"Benchmark partner {number}", "kind": Organisation.Kind.UN_AGENCY},
+        )
+    return (
+        list(ThematicArea.objects.values_list("pk", flat=True)),
+        list(Country.objects.values_list("pk", flat=True)),
+        list(Organisation.objects.values_list("pk", flat=True)),
+    )
+
+
+def _timed(function, repeat):
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def run(documents, backend_name, repeat, out):
+    from django.db import connection, transaction
+    from django.test import Client
+
+    from search.backends import get_backend
+    from search.backends.base import SearchQuery
+    from search.indexing import document_save
+    from search.models import SearchDocument
+
+    vocabulary = _vocabulary()
+    organisation_scopes = {f"org:{pk}" for pk in vocabulary[2][:2]}
+    scopes = frozenset({"public", "partners", *organisation_scopes})
+
+    started = time.perf_counter()
+    batch = 500
+    pending = []
+    for projection in projections(documents, vocabulary):
+        pending.append(projection)
+        if len(pending) == batch:
+            with transaction.atomic():
+                for item in pending:
+                    document_save(item)
+            pending = []
+    with transaction.atomic():
+        for item in pending:
+            document_save(item)
+    row_seconds = time.perf_counter() - started
+    backend = get_backend(backend_name)
+    started = time.perf_counter()
+    backend.rebuild(SearchDocument.objects.live().iterator(chunk_size=1000), stdout=None)
+    backend_seconds = time.perf_counter() - started
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+    query_timings = []
+    for text in QUERIES:
+        query_timings += _timed(
+            lambda text=text: backend.search(SearchQuery(text=text, scopes=scopes)), repeat
+        )
+    for options in FILTERED:
+        query_timings += _timed(
+            lambda options=options: backend.search(SearchQuery(scopes=scopes, **options)), repeat
+        )
+    autocomplete_timings = []
+    for prefix in PREFIXES:
+        autocomplete_timings += _timed(
+            lambda prefix=prefix: backend.autocomplete(prefix, scopes=scopes), repeat
+        )
+    client = Client()
+    page_timings = []
+    for text in PAGE_QUERIES:
+        page_timings += _timed(lambda text=text: client.get(f"/en/search/?q={text}"), repeat)
+
+    rows_rate = documents / row_seconds
+    out.write(f"backend={backend_name} database={connection.vendor} documents={documents}\n")
+    out.write(f"  search rows written (projection + full text index): {rows_rate:,.0f} documents/s\n")
+    if backend_name != "database":
+        out.write(f"  engine bulk indexing: {documents / backend_seconds:,.0f} documents/s\n")
+    for label, timings in (
+        ("queries (text, filters, facets)", query_timings),
+        ("autocomplete", autocomplete_timings),
+        ("search page server time", page_timings),
+    ):
+        out.write(
+            f"  {label}: p50 {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms"
+            f" ({len(timings)} runs)\n"
+        )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--backend", choices=["database", "engine"], default="database")
+    parser.add_argument("--repeat", type=int, default=5, help="Runs of each query.")
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    import logging
+
+    import django
+
+    django.setup()
+    # Background task chatter would drown the figures.
+    logging.disable(logging.WARNING)
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    settings.PORTAL_SEARCH_BACKEND = args.backend
+    name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    try:
+        run(args.documents, args.backend, args.repeat, sys.stdout)
+    finally:
+        connection.creation.destroy_test_db(name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
