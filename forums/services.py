@@ -39,7 +39,7 @@ def topic_create(
     if not permissions.can_post_in_forum(author, forum):
         raise PermissionDenied(_("You cannot start a topic in this forum."))
     _check_can_write(author)
-    title = " ".join(title.split())
+    title = " ".join(title.replace("\x00", "").split())
     if not title:
         raise ValidationError(_("A topic needs a title."))
     status = moderation.moderation_initial_status(author=author)
@@ -117,7 +117,7 @@ def topic_edit_title(*, topic: Topic, editor, title: str) -> Topic:
     first = topic.posts.get(number=1)
     if not permissions.can_edit_post(editor, first):
         raise PermissionDenied(_("You cannot edit this topic."))
-    title = " ".join(title.split())
+    title = " ".join(title.replace("\x00", "").split())
     if not title:
         raise ValidationError(_("A topic needs a title."))
     Topic.objects.filter(pk=topic.pk).update(title=title)

@@ -58,6 +58,8 @@ class ModeratedContent(models.Model):
 
     def set_body(self, source: str) -> None:
         """Keep the text as written and its sanitised HTML side by side."""
+        # PostgreSQL cannot store NUL characters, and no one means to type them.
+        source = (source or "").replace("\x00", "")
         self.body_source = source
         self.body_html = render_markdown(source)
 

@@ -76,3 +76,15 @@ def test_topic_titles_show_no_active_markup(client):
         assert active_markup(html, page=True) == [], topic.title
     feed = client.get(reverse("forums:forum_feed", args=[forum.slug])).content.decode()
     assert "<script" not in feed
+
+
+def test_services_drop_nul_characters():
+    from forums import services
+
+    forum = ForumFactory(slug="nul", visibility=Visibility.PUBLIC)
+    topic = services.topic_create(
+        forum=forum, author=VerifiedUserFactory(), title="a\x00b", body="<scr\x00ipt>alert(1)</scr\x00ipt>"
+    )
+    post = topic.posts.get()
+    assert "\x00" not in topic.title and "\x00" not in post.body_source
+    assert active_markup(post.body_html) == []
