@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import PageLogEntry
 
+from portal.accounts import selectors
 from portal.accounts.models import Membership, SignOff
 from portal.accounts.workflows import sign_off_workflow_assign
 from tests.accounts.factories import MembershipFactory
@@ -90,6 +91,11 @@ def test_joint_page_waits_for_every_organisation(client, briefs, orgs):
 
     response = client.get(page.url)
     assert response.status_code == 200
+    content = response.content.decode()
+    assert "Signed off by" in content
+    for reviewer, organisation in ((moh_reviewer, "Ministry of Health"), (who_reviewer, "WHO")):
+        assert selectors.display_name(reviewer) in content
+        assert organisation in content
 
 
 def test_reviewers_of_other_organisations_and_editors_cannot_approve(client, briefs, orgs):
