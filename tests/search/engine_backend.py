@@ -12,9 +12,16 @@ import pytest
 
 @pytest.fixture(scope="session")
 def search_engine_url() -> str:
+    from opensearchpy import OpenSearch
+
     from tests.search.engine_fixtures import require_engine
 
-    return require_engine()
+    url = require_engine()
+    yield url
+    client = OpenSearch(hosts=[url], timeout=30)
+    for flavour in ("opensearch", "elasticsearch"):
+        delete_indices(client, index_prefix(flavour))
+    client.close()
 
 
 @pytest.fixture(scope="session")
@@ -27,8 +34,9 @@ def search_engine_proxy_url(search_engine_url):
 
 
 def index_prefix(flavour: str) -> str:
+    # The process id keeps two test runs sharing one node apart too.
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    return f"test-{worker}-{flavour}".lower()
+    return f"test-{worker}-{os.getpid()}-{flavour}".lower()
 
 
 def delete_indices(client, prefix: str) -> None:

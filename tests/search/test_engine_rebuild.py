@@ -1,0 +1,82 @@
+"""The zero-downtime rebuild: a new index is loaded while searches go on against
+the old one, the alias moves in one request, the old index is deleted, and rows
+written meanwhile are not lost."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from search.models import SearchDocument
+from search.sync import engine_backend
+from tests.search.conftest import make_document
+from tests.search.engine_backend import engine_under_test
+from tests.search.helpers import keys, search
+
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
+
+
+@pytest.fixture(params=["opensearch", "elasticsearch"])
+def refresh(request, settings):
+    url = request.getfixturevalue(
+        "search_engine_proxy_url" if request.param == "elasticsearch" else "search_engine_url"
+    )
+    return engine_under_test(request.param, settings, url)
+
+
+class SearchingOutput:
+    """Progress output that searches each time the rebuild reports, and writes
+    one document during the load."""
+
+    def __init__(self, people, vocabulary):
+        self.people, self.vocabulary = people, vocabulary
+        self.lines, self.during = [], []
+
+    def write(self, line):
+        self.lines.append(line)
+        results = search(self.people["anonymous"], "reservoir")
+        self.during.append((results.fallback, results.total))
+        if line.startswith("Loaded") and not any(item.startswith("Loaded") for item in self.lines[:-1]):
+            make_document(self.vocabulary, "late", "Reservoir written during the rebuild")
+
+
+def test_rebuild_swaps_the_alias_without_interrupting_searches(refresh, vocabulary, people):
+    for number in range(30):
+        make_document(vocabulary, f"reservoir-{number}", f"Reservoir survey {number}")
+    make_document(vocabulary, "gone", "Reservoir to be removed")
+    refresh()
+    backend = engine_backend()
+    [old] = backend.index.indices()
+    SearchDocument.objects.filter(key="test.doc:gone").delete()
+
+    output = SearchingOutput(people, vocabulary)
+    indexed = backend.rebuild(SearchDocument.objects.live(), stdout=output)
+    backend.index.refresh()
+
+    # Every live row but the one written after the load read the rows.
+    assert indexed == SearchDocument.objects.live().count() - 1
+    [new] = backend.index.indices()
+    assert new != old and new.startswith(backend.alias + "-")
+    assert not backend.client.indices.exists(index=old)
+    assert output.during and all(not fallback and total >= 30 for fallback, total in output.during)
+    assert any("rows/s" in line for line in output.lines)
+    results = search(people["anonymous"], "reservoir", per_page=50)
+    assert not results.fallback
+    assert set(keys(results)) == {f"reservoir-{number}" for number in range(30)} | {"late"}
+    assert not SearchDocument.objects.pending_engine().exists()
+
+
+def test_search_rebuild_command_rebuilds_the_engine_index(refresh, vocabulary, people, organisation):
+    backend = engine_backend()
+    make_document(vocabulary, "cistern", "Cistern repairs")
+    refresh()
+    [old] = backend.index.indices()
+    out = io.StringIO()
+    call_command("search_rebuild", stdout=out)
+    backend.index.refresh()
+    assert f"now points at {backend.alias}-" in out.getvalue()
+    assert backend.index.indices() != [old]
+    assert search(people["anonymous"], organisation.name).total == 1
+    out = io.StringIO()
+    call_command("search_status", stdout=out)
+    assert "Engine reachable" in out.getvalue() and "Pending: 0 rows" in out.getvalue()
