@@ -113,7 +113,7 @@ class DatabaseSearchBackend(BaseSearchBackend):
         results.total = filtered.count()
         if results.total:
             if expression and query.sort != SORT_DATE:
-                ranked = sql.ranked_ids(_filter(visible, query), expression, query.per_page, query.offset)
+                ranked = sql.ranked_ids(filtered, expression, query.per_page, query.offset)
             else:
                 ranked = [
                     (pk, None)
@@ -169,8 +169,8 @@ class DatabaseSearchBackend(BaseSearchBackend):
             return []
         sql = dialect()
         expression = sql.expression(head, prefixes, title_only=True)
-        visible = SearchDocument.objects.visible_to(scopes)
-        ranked = sql.ranked_ids(visible, expression, limit, 0)
+        matched = sql.match(SearchDocument.objects.visible_to(scopes), expression)
+        ranked = sql.ranked_ids(matched, expression, limit, 0)
         documents = SearchDocument.objects.in_bulk([pk for pk, _ in ranked])
         return [
             Suggestion(

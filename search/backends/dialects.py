@@ -12,6 +12,7 @@ from django.db.models.expressions import RawSQL
 FTS_TABLE = "search_searchdocument_fts"
 # Title matches weigh ten times a body match.
 SQLITE_RANK = f"bm25({FTS_TABLE}, 10.0, 1.0)"
+MATCH_TABLE = "temp.search_match"
 
 
 def _clean(term: str) -> str:
@@ -19,6 +20,10 @@ def _clean(term: str) -> str:
 
 
 class SqliteDialect:
+    """FTS5 matches are computed once per search into a temporary table (private
+    to the connection), which the count, the ranking and every facet query then
+    join, instead of each running the full text query again."""
+
     def expression(self, groups, prefixes=frozenset(), title_only=False) -> str:
         parts = []
         for group in groups:
@@ -34,26 +39,33 @@ class SqliteDialect:
         return f"search_title : ({expression})" if title_only else expression
 
     def match(self, queryset: QuerySet, expression: str) -> QuerySet:
-        return queryset.filter(
-            # Table names are constants; the expression is a parameter.
-            id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])  # noqa: S608, S611
-        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS {MATCH_TABLE} (id INTEGER PRIMARY KEY, score REAL)"
+            )
+            cursor.execute(f"DELETE FROM {MATCH_TABLE}")  # noqa: S608 (constant)
+            cursor.execute(
+                # Constants; the expression is a parameter.
+                f"INSERT INTO {MATCH_TABLE} (id, score) SELECT rowid, {SQLITE_RANK} "  # noqa: S608
+                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                [expression],
+            )
+        return queryset.filter(id__in=RawSQL(f"SELECT id FROM {MATCH_TABLE}", []))  # noqa: S608, S611
 
     def ranked_ids(
-        self, filtered: QuerySet, expression: str, limit: int, offset: int
+        self, matched: QuerySet, expression: str, limit: int, offset: int
     ) -> list[tuple[int, float]]:
-        """Ids of the best matches among ``filtered`` (a queryset without the text
-        condition), best first."""
-        ids_sql, ids_params = filtered.values("id").query.sql_with_params()
+        """Ids of the best of ``matched`` (a queryset made by ``match``), best first."""
+        ids_sql, ids_params = matched.values("id").query.sql_with_params()
         # Constants and Django's own compiled SQL; every value is a parameter.
         sql = (
-            f"SELECT d.id, {SQLITE_RANK} AS score FROM {FTS_TABLE} "  # noqa: S608
-            f"JOIN search_searchdocument d ON d.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND d.id IN ({ids_sql}) "
-            "ORDER BY score, d.date DESC, d.id DESC LIMIT %s OFFSET %s"
+            f"SELECT m.id, m.score FROM {MATCH_TABLE} m "  # noqa: S608
+            "JOIN search_searchdocument d ON d.id = m.id "
+            f"WHERE m.id IN ({ids_sql}) "
+            "ORDER BY m.score, d.date DESC, d.id DESC LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, *ids_params, limit, offset])
+            cursor.execute(sql, [*ids_params, limit, offset])
             return [(row[0], -row[1]) for row in cursor.fetchall()]
 
 
@@ -82,15 +94,14 @@ class PostgresDialect:
         )
 
     def ranked_ids(
-        self, filtered: QuerySet, expression: str, limit: int, offset: int
+        self, matched: QuerySet, expression: str, limit: int, offset: int
     ) -> list[tuple[int, float]]:
         # Normalisation 1 divides by the log of the length, so long PDFs do not win by size.
         score = RawSQL(
             "ts_rank_cd(search_vector, to_tsquery('simple', %s), 1)", [expression], output_field=FloatField()
         )
         rows = (
-            self.match(filtered, expression)
-            .annotate(score=score)
+            matched.annotate(score=score)
             .order_by("-score", F("date").desc(nulls_last=True), "-id")
             .values_list("id", "score")[offset : offset + limit]
         )
