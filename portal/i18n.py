@@ -1,6 +1,5 @@
 """The portal in three languages: links between the language versions of a page,
-the language switcher, alternates for search engines, and the language and direction of
-text people write.
+the language switcher, alternates for search engines, and the direction of text.
 
 A Wagtail page links to its live translations. A page that has no translation in some
 language is offered in that language's interface as the original (``page_in_language``),
@@ -28,16 +27,6 @@ LANGUAGE_NAMES_IN_TEXT = {
     "fr": pgettext_lazy("language name inside a sentence", "French"),
 }
 _PREFIX = re.compile(r"^/(?P<code>[a-z]{2}(?:-[a-z0-9]+)?)(?=/|$)", re.IGNORECASE)
-# Arabic script (letters and Arabic-Indic digits) and Latin letters, for detection.
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_FRENCH_HINTS = re.compile(
-    r"[àâçéèêëîïôûùüÿœæ]|\b(?:le|la|les|des|une|est|et|pour|dans|avec|sur|qui|que|nous|vous|pas)\b",
-    re.IGNORECASE,
-)
-_ENGLISH_HINTS = re.compile(
-    r"\b(?:the|and|is|are|of|to|for|with|on|that|this|we|you|not|be|have)\b", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -66,30 +55,6 @@ def current_language():
 
 def language_direction(code):
     return "rtl" if (code or "").split("-")[0] in RTL_LANGUAGES else "ltr"
-
-
-def detect_language(text, *, default=None):
-    """The language (``ar``, ``fr`` or ``en``) a piece of writing is mostly in.
-
-    A cheap script-and-word-count guess, good enough to choose a direction and a
-    search analyser; ``default`` (the writer's interface language) wins when the text
-    gives no clue, e.g. only numbers or links.
-    """
-    fallback = default if default in language_codes() else current_language()
-    text = text or ""
-    arabic = len(_ARABIC.findall(text))
-    latin = len(_LATIN.findall(text))
-    if arabic == 0 and latin == 0:
-        return fallback
-    if arabic >= latin:
-        return "ar"
-    french = len(_FRENCH_HINTS.findall(text))
-    english = len(_ENGLISH_HINTS.findall(text))
-    if french > english:
-        return "fr"
-    if english > french:
-        return "en"
-    return fallback if fallback != "ar" else "en"
 
 
 def _is_page(value):

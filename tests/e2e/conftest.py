@@ -25,6 +25,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.i18n.catalogues import compile_catalogues
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -108,6 +110,18 @@ def browser(django_db_setup):
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="session")
+def _compiled_catalogues(tmp_path_factory):
+    return compile_catalogues(tmp_path_factory.mktemp("locale"))
+
+
+@pytest.fixture(autouse=True)
+def _translated_interface(settings, _compiled_catalogues):
+    # The browser reads the interface as translated in locale/ today, whether or not
+    # `make messages` has run: screenshots show what readers will see.
+    settings.LOCALE_PATHS = [_compiled_catalogues]
 
 
 @pytest.fixture

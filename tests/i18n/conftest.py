@@ -1,27 +1,18 @@
 """A small site in three languages: an English home with an Arabic translation, a
 thematic area page translated into Arabic and French, and one left in English."""
 
-import subprocess
-from pathlib import Path
-
 import pytest
 
 from portal.models import ThemePage
 from tests.factories import ThematicAreaFactory
+from tests.i18n.catalogues import compile_catalogues
 from tests.i18n.scenario import build_scenario
-
-LOCALE = Path(__file__).resolve().parents[2] / "locale"
 
 
 @pytest.fixture(scope="session")
 def compiled_locale(tmp_path_factory):
     """Today's catalogues compiled into a private directory (never the source tree)."""
-    target = tmp_path_factory.mktemp("locale")
-    for catalogue in LOCALE.glob("*/LC_MESSAGES/*.po"):
-        compiled = target / catalogue.relative_to(LOCALE).with_suffix(".mo")
-        compiled.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["msgfmt", "--check-format", "-o", str(compiled), str(catalogue)], check=True)
-    return target
+    return compile_catalogues(tmp_path_factory.mktemp("locale"))
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from portal.i18n import detect_language
-
 pytestmark = pytest.mark.django_db
 
 
@@ -42,24 +40,6 @@ def test_only_live_translations_are_offered(rf, site_pages):
     site_pages["health_ar"].unpublish()
     html = render_notice(rf, site_pages["health_en"], "en")
     assert "/ar/health/" not in html
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("مرحبا بكم في المنتدى، نناقش الصحة", "ar"),
-        ("Nous avons publié une note sur la santé des travailleurs", "fr"),
-        ("We published the brief and the partners agreed", "en"),
-        ("تقرير WHO عن الصحة في الأردن", "ar"),
-    ],
-)
-def test_detect_language_of_writing(text, expected):
-    assert detect_language(text, default="en") == expected
-
-
-def test_detect_language_falls_back_to_the_writer_language():
-    assert detect_language("2024 — 15 %", default="fr") == "fr"
-    assert detect_language("", default="ar") == "ar"
 
 
 def test_lang_attrs_give_direction_or_let_the_browser_decide():
