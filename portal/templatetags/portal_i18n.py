@@ -3,6 +3,7 @@
 ``{% language_links as links %}``      the switcher's links (same page, every language)
 ``{% page_alternates as alternates %}`` canonical address and hreflang alternates
 ``{% page_availability page as info %}`` other language versions of a page, missing one
+``{% reader_url page %}``               where a reader of this language opens ``page`` (listings)
 ``{% lang_attrs code %}``               ``lang`` and ``dir`` for text in language ``code``
 ``{{ code|direction }}``                ``rtl`` or ``ltr``
 ``{{ code|language_name_local }}``      the language's own name (العربية, Français)
@@ -43,6 +44,20 @@ def page_availability(context, page=None):
     if page is None:
         return None
     return i18n.availability(context.get("request"), page)
+
+
+@register.simple_tag(takes_context=True)
+def reader_url(context, page):
+    """The address a reader of the interface language should follow to ``page``.
+
+    A page in another language opens through ``page_in_language``: the reader gets the
+    translation when one exists, otherwise the original with the interface kept in
+    their language. Costs no query, so listings can use it for every item.
+    """
+    request = context.get("request")
+    if page.locale.language_code == i18n.current_language():
+        return page.get_url(request=request)
+    return i18n.original_url(page, i18n.current_language())
 
 
 @register.simple_tag

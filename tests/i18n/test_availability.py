@@ -50,3 +50,15 @@ def test_lang_attrs_give_direction_or_let_the_browser_decide():
     assert template.render(Context({"code": "fr"})) == '<p lang="fr" dir="ltr">'
     assert template.render(Context({"code": ""})) == '<p dir="auto">'
     assert template.render(Context({"code": '"><script>'})) == '<p lang="&quot;&gt;&lt;script&gt;" dir="ltr">'
+
+
+def test_listings_send_readers_to_their_language_or_the_original(rf, site_pages, django_assert_num_queries):
+    from django.template import Context, Template
+
+    template = Template("{% load portal_i18n %}{% reader_url page %}")
+    labour = site_pages["labour_en"]
+    labour.locale  # noqa: B018 - loaded here so that rendering below needs no query
+    with translation.override("ar"), django_assert_num_queries(0):
+        assert template.render(Context({"page": labour})) == f"/ar/original/{labour.pk}/"
+    with translation.override("en"):
+        assert template.render(Context({"page": labour, "request": rf.get("/")})) == "/en/labour/"
