@@ -1,0 +1,40 @@
+"""The production settings pass Django's deployment checklist and refuse weak secrets."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, **env):
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_prints_no_warnings():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", DJANGO_SECRET_KEY=secrets.token_urlsafe(60)
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNINGS" not in result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_real_secret_key():
+    result = run_manage("check", DJANGO_SECRET_KEY="short")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
