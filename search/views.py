@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -10,9 +12,13 @@ from search.projections import TYPE_LABELS
 from search.selectors import autocomplete_for_user, search_for_user
 
 
-def _localised(url: str, language: str) -> str:
-    # Addresses of language-neutral content are stored in the default language.
-    return translate_url(url, language) if url.startswith("/") else url
+def _localised(url: str, key: str, language: str) -> str:
+    # Pages live in one language tree each; every other address (partners, forums,
+    # comments) is stored in the default language and shown in the reader's.
+    if key.startswith("wagtailcore.page:") or not url.startswith("/"):
+        return url
+    with translation.override(settings.LANGUAGE_CODE):
+        return translate_url(url, language)
 
 
 @require_GET
@@ -23,8 +29,7 @@ def search_page(request):
         results = search_for_user(user=request.user, query=query)
         language = get_language()
         for hit in results.hits:
-            if not hit.language:
-                hit.url = _localised(hit.url, language)
+            hit.url = _localised(hit.url, hit.key, language)
             hit.type_label = TYPE_LABELS.get(hit.doc_type, hit.doc_type)
     params = request.GET.copy()
     params.pop("page", None)
@@ -59,7 +64,7 @@ def autocomplete(request):
             "results": [
                 {
                     "title": suggestion.title,
-                    "url": suggestion.url if suggestion.language else _localised(suggestion.url, language),
+                    "url": _localised(suggestion.url, suggestion.key, language),
                     "type": str(TYPE_LABELS.get(suggestion.doc_type, suggestion.doc_type)),
                 }
                 for suggestion in suggestions

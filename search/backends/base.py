@@ -143,6 +143,7 @@ class Suggestion:
     url: str
     doc_type: str
     language: str = ""
+    key: str = ""
 
 
 class SearchBackendUnavailable(Exception):

@@ -178,6 +178,7 @@ class DatabaseSearchBackend(BaseSearchBackend):
                 url=documents[pk].url,
                 doc_type=documents[pk].doc_type,
                 language=documents[pk].language,
+                key=documents[pk].key,
             )
             for pk, _ in ranked
             if pk in documents

@@ -135,3 +135,11 @@ def test_search_page_query_count_does_not_grow_with_data(client, vocabulary, sea
     small = _page_queries(client, 10, vocabulary)
     large = _page_queries(client, 200, vocabulary)
     assert small == large
+
+
+def test_partner_addresses_follow_the_reader_language(client, db, people):
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name="Lantern Trust", slug="lantern-trust")
+    response = client.get("/ar/search/", {"q": "lantern"})
+    assert [hit.url for hit in response.context["results"].hits] == [f"/ar/partners/{organisation.slug}/"]
