@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal.notifications import app_settings
-from portal.notifications.models import EmailOutbox, Notification, NotificationPreference
+from portal.notifications.models import EmailOutbox, Notification, NotificationPreference, url_in_language
 from portal.notifications.tokens import ALL, unsubscribe_token
 
 logger = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ def emails_queue_immediate(notifications, preferences: dict[int, NotificationPre
                     context={
                         "notification": notification,
                         "sentence": notification.sentence,
-                        "url": absolute_url(notification.url),
+                        "url": absolute_url(url_in_language(notification.url, preference.email_language)),
                     },
                     now=now,
                 )
@@ -122,7 +122,11 @@ def digest_queue(*, now=None) -> int:
             continue
         with translation.override(preference.email_language):
             shown = [
-                {"sentence": n.sentence, "summary": n.summary, "url": absolute_url(n.url)}
+                {
+                    "sentence": n.sentence,
+                    "summary": n.summary,
+                    "url": absolute_url(url_in_language(n.url, preference.email_language)),
+                }
                 for n in items[:DIGEST_ITEM_LIMIT]
             ]
             entry = _outbox_entry(

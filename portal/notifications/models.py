@@ -1,14 +1,34 @@
 """In-app notifications, what people watch, how they want to be emailed, and the
 outbox that makes email delivery survive a mail server outage."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import Resolver404, resolve, translate_url
+from django.utils.translation import get_language, get_language_from_path, override
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from portal.notifications.verbs import Kind, kind_for_verb, sentence
+
+
+def url_in_language(url: str, language: str) -> str:
+    """``url`` with its language prefix switched to ``language``: a notification is
+    stored once, with the actor's language, and read in the recipient's.
+
+    Wagtail page addresses are left alone (a page's translation has its own slug)."""
+    # Addresses only resolve in the language of their own prefix.
+    with override(get_language_from_path(urlsplit(url).path) or settings.LANGUAGE_CODE):
+        try:
+            match = resolve(urlsplit(url).path)
+        except Resolver404:
+            return url
+        if match.url_name == "wagtail_serve":
+            return url
+        return translate_url(url, language)
 
 
 def watch_content_type(target) -> ContentType:
@@ -95,6 +115,11 @@ class Notification(models.Model):
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
+
+    @property
+    def localised_url(self) -> str:
+        """The address in the active language (see ``url_in_language``)."""
+        return url_in_language(self.url, get_language() or settings.LANGUAGE_CODE)
 
 
 class NotificationPreference(models.Model):

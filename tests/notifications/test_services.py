@@ -103,3 +103,19 @@ def test_summary_is_flattened_and_shortened(actor, reader):
 def test_unknown_preference_is_refused(reader):
     with pytest.raises(ValueError):
         preference_update(user=reader, is_superuser=True)
+
+
+def test_links_follow_the_recipients_language(actor, reader, client):
+    preference_update(user=reader, language="ar")
+    notification_create(
+        recipients=[reader], verb=Verb.POST_CREATED, summary="s", url="/en/notifications/", actor=actor
+    )
+    assert "http://testserver/ar/notifications/\n" in EmailOutbox.objects.get().body_text
+    client.force_login(reader)
+    assert 'href="/fr/notifications/"' in client.get("/fr/notifications/").content.decode()
+
+
+def test_page_addresses_keep_their_own_slug(actor, reader, home_page):
+    preference_update(user=reader, language="fr")
+    notification_create(recipients=[reader], verb=Verb.POST_CREATED, summary="s", url="/en/", actor=actor)
+    assert "http://testserver/en/\n" in EmailOutbox.objects.get().body_text
