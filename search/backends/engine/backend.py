@@ -189,6 +189,7 @@ class EngineSearchBackend(BaseSearchBackend):
                 url=hit.url,
                 doc_type=hit.doc_type,
                 language=getattr(hit, "language", "") or "",
+                key=hit.key,
             )
             for hit in response.hits
         ]

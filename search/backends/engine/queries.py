@@ -207,6 +207,6 @@ def build_autocomplete(dsl, text_input: str, scopes, limit: int, index: str):
         dsl.Search(index=index)
         .query(dsl.Q("bool", must=must, filter=[scope_filter(dsl, scopes)]))
         .sort("_score", {"date": {"order": "desc", "missing": "_last"}}, {"pk": {"order": "desc"}})
-        .source(["title", "url", "doc_type", "language"])
+        .source(["key", "title", "url", "doc_type", "language"])
         .extra(size=limit)
     )
