@@ -264,6 +264,13 @@ SOCIALACCOUNT_PROVIDERS = {
     }
 }
 
+# Notifications: emails are queued in the outbox and retried with a doubling delay.
+NOTIFICATIONS_SEND_ON_COMMIT = env_bool("NOTIFICATIONS_SEND_ON_COMMIT", True)
+NOTIFICATIONS_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATIONS_MAX_ATTEMPTS", "8"))
+NOTIFICATIONS_RETRY_BASE_SECONDS = int(os.environ.get("NOTIFICATIONS_RETRY_BASE_SECONDS", "60"))
+NOTIFICATIONS_RETRY_MAX_SECONDS = int(os.environ.get("NOTIFICATIONS_RETRY_MAX_SECONDS", str(6 * 60 * 60)))
+NOTIFICATIONS_DIGEST_MAX_AGE_DAYS = int(os.environ.get("NOTIFICATIONS_DIGEST_MAX_AGE_DAYS", "7"))
+
 # Moderation and forums
 # A new person's first N posts and comments wait for a moderator's approval.
 PORTAL_MODERATION_HOLD_FIRST_N = int(os.environ.get("PORTAL_MODERATION_HOLD_FIRST_N", "2"))
