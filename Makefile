@@ -5,15 +5,19 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
-PORT ?= 8000
+PORTAL_PORT ?= 8000
 ENGINE ?= database
 PYTEST_WORKERS ?= 2
 POSTGRES_TEST_URL ?= postgres://portal:portal@127.0.0.1:5432/portal
 SEARCH_ENGINE_PORT ?= 9200
+# With ENGINE=opensearch (or elasticsearch, for an Elasticsearch node) the demo
+# searches through the engine on SEARCH_ENGINE_PORT instead of the database.
+ENGINE_ENV = PORTAL_SEARCH_BACKEND=engine SEARCH_ENGINE_FLAVOUR=$(if $(filter database,$(ENGINE)),opensearch,$(ENGINE)) \
+	SEARCH_ENGINE_URLS=http://127.0.0.1:$(SEARCH_ENGINE_PORT)
 
 .DEFAULT_GOAL := help
 .PHONY: help install demo serve messages lint check test test-sqlite test-postgres \
-	constraints search-engine search-engine-background search-engine-stop clean
+	constraints search-engine search-engine-background search-engine-stop search-sync clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -36,12 +40,10 @@ messages: install ## Compile the Arabic and French translation catalogues
 demo: install messages ## Migrate, load demo content and serve on http://127.0.0.1:8000 (ENGINE=opensearch to use the engine)
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_demo
-	@if [ "$(ENGINE)" != "database" ]; then \
-		SEARCH_ENGINE_URL=http://127.0.0.1:$(SEARCH_ENGINE_PORT) SEARCH_ENGINE_FLAVOUR=$(ENGINE) $(MANAGE) search_rebuild; fi
-	@echo "Serving the portal at http://$(HOST):$(PORT)/ — admin at http://$(HOST):$(PORT)/admin/"
-	@if [ "$(ENGINE)" != "database" ]; then \
-		SEARCH_ENGINE_URL=http://127.0.0.1:$(SEARCH_ENGINE_PORT) SEARCH_ENGINE_FLAVOUR=$(ENGINE) $(MANAGE) runserver $(HOST):$(PORT); \
-	else $(MANAGE) runserver $(HOST):$(PORT); fi
+	@if [ "$(ENGINE)" != "database" ]; then $(ENGINE_ENV) $(MANAGE) search_rebuild; fi
+	@echo "Serving the portal at http://$(HOST):$(PORTAL_PORT)/ — admin at http://$(HOST):$(PORTAL_PORT)/admin/"
+	@if [ "$(ENGINE)" != "database" ]; then $(ENGINE_ENV) $(MANAGE) runserver $(HOST):$(PORTAL_PORT); \
+	else $(MANAGE) runserver $(HOST):$(PORTAL_PORT); fi
 
 lint: install ## Check formatting and lint rules
 	$(VENV)/bin/ruff format --check .
@@ -73,6 +75,9 @@ search-engine: ## Run the OpenSearch node in the foreground (Ctrl-C stops it)
 
 search-engine-background: ## Start the OpenSearch node detached; waits until it is healthy
 	SEARCH_ENGINE_PORT=$(SEARCH_ENGINE_PORT) search/engine/start-background.sh
+
+search-sync: install ## Keep pushing pending search changes to the engine (a worker)
+	$(ENGINE_ENV) $(MANAGE) search_sync --loop --interval 5
 
 search-engine-stop: ## Stop the OpenSearch node
 	search/engine/stop.sh
