@@ -90,7 +90,27 @@ def authored_rows_export(user) -> dict[str, list[dict]]:
     return exported
 
 
-def authored_rows_remove(user) -> None:
-    """Delete what the person authored that no app removed on ``account_deleting``."""
+def authored_rows_remove(user) -> int:
+    """Remove what the person wrote in moderated content (posts, comments): marked
+    deleted with its text erased, the way a moderator's deletion works, so replies by
+    others and counters stay consistent. Returns how many were removed."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from portal.moderation.models import EditRevision, ModeratedContent
+
+    removed = 0
     for model in authored_models():
-        model._default_manager.filter(author=user).delete()
+        if not issubclass(model, ModeratedContent):
+            continue
+        deleted = ModeratedContent.Status.DELETED
+        for row in model._default_manager.filter(author=user).exclude(status=deleted):
+            previous = row.status
+            row.status, row.body_source, row.body_html = deleted, "", ""
+            row.save(update_fields=["status", "body_source", "body_html"])
+            row.moderation_status_changed(previous=previous)
+            # Earlier versions of the text go too.
+            EditRevision.objects.filter(
+                content_type=ContentType.objects.get_for_model(row), object_id=row.pk
+            ).delete()
+            removed += 1
+    return removed

@@ -152,3 +152,40 @@ def test_contributions_page_lists_owned_pages(client, registered, home_page):
     response = client.get("/en/account/contributions/")
     assert response.status_code == 200
     assert "Water access brief" in response.content.decode()
+
+
+@pytest.mark.parametrize("choice", ["keep", "remove"])
+def test_deleted_accounts_posts_stay_as_former_member_or_go(client, registered, choice):
+    from forums.models import Post
+    from tests.forums.factories import PostFactory, TopicFactory
+
+    topic = TopicFactory()
+    mine = PostFactory(topic=topic, author=registered, body="My reply with my phone number")
+    theirs = PostFactory(topic=topic, body="Someone else's reply")
+    client.force_login(registered)
+    response = client.post(
+        "/en/account/delete/", {"contributions": choice, "password": PASSWORD, "confirm": "on"}
+    )
+    assert response.status_code == 302
+    mine = Post.objects.get(pk=mine.pk)
+    assert mine.author is None
+    if choice == "keep":
+        assert mine.status == "visible"
+        assert "phone number" in mine.body_source
+        page = client.get(topic.get_absolute_url()).content.decode()
+        assert "former member" in page.lower()
+    else:
+        assert mine.status == "deleted"
+        assert mine.body_source == ""
+        assert mine.body_html == ""
+    assert Post.objects.get(pk=theirs.pk).status == "visible"
+
+
+def test_export_includes_forum_posts(client, registered):
+    from tests.forums.factories import PostFactory
+
+    PostFactory(author=registered, body="Exported words")
+    client.force_login(registered)
+    data = json.loads(client.get("/en/account/export/").content)
+    rows = data["contributions"]["forums.Post"]
+    assert any(row["body_source"] == "Exported words" for row in rows)
