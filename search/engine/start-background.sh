@@ -18,7 +18,7 @@ READY_MARK="search engine ready:"
 mkdir -p "$CACHE_DIR/logs"
 
 node_running() {
-  [[ -f "$PID_FILE" ]] && [[ "$(ps -p "$(cat "$PID_FILE")" -o args= 2> /dev/null || true)" == *PortalSearchNode* ]]
+  [[ -f "$PID_FILE" ]] && [[ "$(ps -ww -p "$(cat "$PID_FILE")" -o args= 2> /dev/null || true)" == *PortalSearchNode* ]]
 }
 
 if node_running; then

@@ -39,7 +39,7 @@ mkdir -p "$CACHE_DIR/tmp"
 # leave the pid file pointing at the wrong process.
 if [[ -f "$PID_FILE" ]]; then
   running_pid="$(cat "$PID_FILE")"
-  running_args="$(ps -p "$running_pid" -o args= 2> /dev/null || true)"
+  running_args="$(ps -ww -p "$running_pid" -o args= 2> /dev/null || true)"
   if [[ "$running_args" == *PortalSearchNode* ]]; then
     echo "search engine: already running with pid $running_pid (stop it with $ENGINE_DIR/stop.sh)" >&2
     exit 1

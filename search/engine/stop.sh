@@ -14,7 +14,7 @@ fi
 
 pid="$(cat "$PID_FILE")"
 # The pid may have been reused by an unrelated process after a crash; only signal our node.
-if [[ "$(ps -p "$pid" -o args= 2> /dev/null || true)" != *PortalSearchNode* ]]; then
+if [[ "$(ps -ww -p "$pid" -o args= 2> /dev/null || true)" != *PortalSearchNode* ]]; then
   echo "search engine: not running (stale pid file)"
   rm -f "$PID_FILE"
   exit 0

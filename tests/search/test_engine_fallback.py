@@ -11,7 +11,6 @@ alone (``-p no:xdist``), because other tests would lose the node meanwhile.
 import os
 import socket
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -129,7 +128,6 @@ def test_stopped_node_catches_up_after_restart(
     indexed, engine, vocabulary, people, client, django_capture_on_commit_callbacks
 ):
     _url, refresh = engine
-    started = time.monotonic()
     _engine_script("stop.sh")
     try:
         _write_while_down(vocabulary, "water", "flood", django_capture_on_commit_callbacks)
@@ -139,4 +137,3 @@ def test_stopped_node_catches_up_after_restart(
         _engine_script("start-background.sh")
     call_command("search_sync")
     _engine_has_caught_up(refresh, people, "flood")
-    assert time.monotonic() - started < 60
