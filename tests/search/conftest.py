@@ -37,7 +37,10 @@ class BackendUnderTest:
     refresh: Callable[[], None]
 
 
-@pytest.fixture(params=["database", *ENGINE_FLAVOURS])
+# Engine flavours carry the `engine` mark, so a run can leave them out (-m "not engine").
+@pytest.fixture(
+    params=["database", *(pytest.param(flavour, marks=pytest.mark.engine) for flavour in ENGINE_FLAVOURS)]
+)
 def search_backend(request, settings, db):
     flavour = request.param
     if flavour == "database":
