@@ -22,7 +22,7 @@ def test_translated_page_lists_its_other_languages(rf, site_pages, french_home):
 def test_page_shown_in_another_interface_language_says_so(rf, site_pages):
     notice = render_notice(rf, site_pages["labour_en"], "fr")
     assert 'role="note"' in notice
-    assert "This page is not yet available in French; here is the original, in English." in notice
+    assert "/fr/" not in notice, "no other translation to offer"
 
 
 def test_notice_names_languages_as_they_read_in_a_sentence(rf, site_pages, catalogues):
