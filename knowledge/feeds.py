@@ -124,13 +124,14 @@ class ThemeRssFeed(KnowledgeRssFeed):
     """The newest briefs, lessons learned and joint actions of one thematic area."""
 
     def get_object(self, request, slug):
-        from knowledge.selectors import latest_knowledge
+        from knowledge.selectors import latest_knowledge_of_each
 
         theme = get_object_or_404(ThematicArea, slug=slug)
         locale = Locale.get_active()
-        items = []
-        for model in _models_by_kind().values():
-            items.extend(latest_knowledge(model, locale=locale, limit=FEED_SIZE, theme=theme))
+        latest = latest_knowledge_of_each(
+            _models_by_kind().values(), locale=locale, limit=FEED_SIZE, theme=theme
+        )
+        items = [page for pages in latest.values() for page in pages]
         items.sort(key=lambda page: (page.publication_date, page.pk), reverse=True)
         theme_page = ThemePage.objects.live().filter(theme=theme, locale=locale).first()
         return FeedSource(

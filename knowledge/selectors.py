@@ -5,11 +5,15 @@ version of each page, plus the pages that have no X version at all (shown in
 their original language), so nothing written only in Arabic or only in French
 is hidden from the other readers.  Every listing is built in a fixed number of
 queries, whatever the number of pages.
+
+``locale`` may be a Locale or its id: pages know their locale's id without a
+query, so callers pass ``page.locale_id``.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import OuterRef, Q, Subquery
-from wagtail.models import Page
+from django.db.models import Exists, F, OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, PageViewRestriction
 
 from portal.models import Organisation
 
@@ -24,16 +28,19 @@ def _readable_in(queryset, model, locale):
     return queryset.filter(Q(locale=locale) | (~Q(translation_key__in=local_keys) & Q(pk=Subquery(original))))
 
 
-def knowledge_page_list(
+def _public():
+    """Pages outside every private section, as a subquery: Wagtail's ``public()``
+    loads all view restrictions first, one more query for every listing."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return ~Exists(restricted)
+
+
+def _knowledge_queryset(
     model, *, locale, theme=None, country=None, organisation=None, year=None, language=None
 ):
-    """Live, public pages of ``model`` for a reader of ``locale``, newest first.
-
-    ``language`` (a language code) narrows the list to pages written in that
-    language, whatever the reader's; the other filters narrow it to one thematic
-    area, country, organisation or publication year.
-    """
-    queryset = model.objects.live().public()
+    queryset = model.objects.live().filter(_public())
     if language:
         queryset = queryset.filter(locale__language_code=language)
     else:
@@ -48,27 +55,96 @@ def knowledge_page_list(
         queryset = queryset.filter(publication_date__year=year)
     if hasattr(queryset, "defer_streamfields"):
         queryset = queryset.defer_streamfields()
-    return (
-        queryset.select_related("locale")
-        .prefetch_related(*LISTING_RELATIONS)
-        .order_by("-publication_date", "-pk")
-    )
+    return queryset.select_related("locale").order_by("-publication_date", "-pk")
+
+
+def knowledge_page_list(model, *, locale, **filters):
+    """Live, public pages of ``model`` for a reader of ``locale``, newest first,
+    with their themes, countries and organisations.
+
+    Filters: ``language`` (a language code) narrows the list to pages written in
+    that language, whatever the reader's; ``theme``, ``country``,
+    ``organisation`` and ``year`` to one thematic area, country, organisation or
+    publication year.
+    """
+    return _knowledge_queryset(model, locale=locale, **filters).prefetch_related(*LISTING_RELATIONS)
+
+
+def attach_listing_relations(pages):
+    """Load the themes, countries and organisations of ``pages``, which may mix
+    briefs, lessons and joint actions, in one query per relation.
+
+    ``prefetch_related`` would take one query per relation and model. The
+    results fill the same cache it fills, so ``page.themes.all()`` reads them.
+    """
+    ids_by_model = {}
+    for page in pages:
+        ids_by_model.setdefault(type(page), []).append(page.pk)
+    if not ids_by_model:
+        return pages
+    for name in LISTING_RELATIONS:
+        target = next(iter(ids_by_model))._meta.get_field(name).related_model
+        parts = []
+        for model, ids in ids_by_model.items():
+            reverse_name = model._meta.get_field(name).related_query_name()
+            parts.append(
+                target.objects.filter(**{f"{reverse_name}__in": ids})
+                .annotate(listed_page_id=F(reverse_name))
+                .order_by()
+            )
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        related = {}
+        for row in rows.order_by(*target._meta.ordering):
+            related.setdefault(row.listed_page_id, []).append(row)
+        for page in pages:
+            queryset = getattr(page, name).all()
+            queryset._result_cache = related.get(page.pk, [])
+            queryset._prefetch_done = True
+            page.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+    return pages
+
+
+def load_page_relations(page, request):
+    """Load the themes, countries and organisations of the ``page`` being shown
+    once: its template lists the themes twice (tags in the head, facts in the
+    body). A preview keeps the unsaved relations it was built with."""
+    if page.pk and not getattr(request, "is_preview", False):
+        prefetch_related_objects([page], *LISTING_RELATIONS)
 
 
 def latest_knowledge(model, *, locale, limit=5, **filters):
     """The ``limit`` newest pages of ``model`` for a reader of ``locale``."""
-    return list(knowledge_page_list(model, locale=locale, **filters)[:limit])
+    return latest_knowledge_of_each((model,), locale=locale, limit=limit, **filters)[model]
 
 
-def translated_page(page, *, locale):
-    """``page`` in ``locale`` when that version is live, else ``page`` itself if
-    live, else ``None`` (a link never leads to a draft)."""
-    if page is None:
+def latest_knowledge_of_each(models, *, locale, limit=5, **filters):
+    """The ``limit`` newest pages of each of ``models`` for a reader of
+    ``locale``, keyed by model, with their relations loaded for all at once."""
+    latest = {model: list(_knowledge_queryset(model, locale=locale, **filters)[:limit]) for model in models}
+    attach_listing_relations([page for pages in latest.values() for page in pages])
+    return latest
+
+
+def translated_page(model, pk, *, locale):
+    """The page ``pk`` of ``model`` in ``locale`` when that version is live,
+    else the page itself if live, else ``None`` (a link never leads to a
+    draft). One query, without loading the page first."""
+    if pk is None:
         return None
-    translation = page.get_translations(inclusive=True).live().filter(locale=locale).specific().first()
-    if translation is not None:
-        return translation
-    return page if page.live else None
+    original_key = model.objects.filter(pk=pk).values("translation_key")
+    candidates = (
+        model.objects.filter(translation_key=Subquery(original_key))
+        .filter(Q(pk=pk) | Q(live=True, locale=locale))
+        .select_related("locale")
+    )
+    locale_id = getattr(locale, "pk", locale)
+    original = None
+    for candidate in candidates:
+        if candidate.live and candidate.locale_id == locale_id:
+            return candidate
+        if candidate.pk == pk:
+            original = candidate
+    return original if original is not None and original.live else None
 
 
 def lessons_of_joint_action(joint_action, *, locale):
@@ -101,15 +177,23 @@ def knowledge_highlights(*, locale, limit=5, **filters):
     from knowledge.models import KNOWLEDGE_PAGE_MODELS
 
     indexes = index_pages(locale=locale)
+    latest = latest_knowledge_of_each(KNOWLEDGE_PAGE_MODELS, locale=locale, limit=limit, **filters)
     return {
         model.feed_kind.replace("-", "_"): {
-            "items": latest_knowledge(model, locale=locale, limit=limit, **filters),
+            "items": latest[model],
             "index": indexes.get(model.feed_kind),
             "label": model._meta.verbose_name_plural,
             "feed_links": feed_links_for(model.feed_kind),
         }
         for model in KNOWLEDGE_PAGE_MODELS
     }
+
+
+def listed_pages(highlights):
+    """Every page of ``knowledge_highlights`` in one flat list. Templates get it
+    beside the sections so the comment-count badges of all cards are counted
+    in one query (the badge counts every page list it finds in the context)."""
+    return [page for section in highlights.values() for page in section["items"]]
 
 
 def partner_list():

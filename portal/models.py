@@ -151,12 +151,13 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.selectors import knowledge_highlights, partner_list
+        from knowledge.selectors import knowledge_highlights, listed_pages, partner_list
 
         context = super().get_context(request, *args, **kwargs)
         context["theme_pages"] = ThemePage.objects.child_of(self).live().select_related("theme")
         context["partners"] = partner_list()
-        context["knowledge"] = knowledge_highlights(locale=self.locale, limit=4)
+        context["knowledge"] = knowledge_highlights(locale=self.locale_id, limit=4)
+        context["knowledge_pages"] = listed_pages(context["knowledge"])
         return context
 
 
@@ -183,9 +184,10 @@ class ThemePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from knowledge.feeds import feed_links_for
-        from knowledge.selectors import knowledge_highlights
+        from knowledge.selectors import knowledge_highlights, listed_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["knowledge"] = knowledge_highlights(locale=self.locale, theme=self.theme)
+        context["knowledge"] = knowledge_highlights(locale=self.locale_id, theme=self.theme)
+        context["knowledge_pages"] = listed_pages(context["knowledge"])
         context["feed_links"] = feed_links_for(theme=self.theme)
         return context

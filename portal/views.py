@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from knowledge.selectors import knowledge_highlights, partner_list
+from knowledge.selectors import knowledge_highlights, listed_pages, partner_list
 from portal.models import Organisation
 
 # Partners are listed governments first, then UN agencies, civil society, donors.
@@ -39,5 +39,9 @@ def organisation_detail(request, slug):
     return render(
         request,
         "portal/organisation_detail.html",
-        {"organisation": organisation, "contributions": contributions},
+        {
+            "organisation": organisation,
+            "contributions": contributions,
+            "contributed_pages": listed_pages(contributions),
+        },
     )

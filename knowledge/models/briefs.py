@@ -52,7 +52,10 @@ class PolicyBriefPage(KnowledgePage):
         return None
 
     def get_context(self, request, *args, **kwargs):
+        from knowledge.selectors import load_page_relations
+
         context = super().get_context(request, *args, **kwargs)
+        load_page_relations(self, request)
         context["attachments"] = self.documents.select_related("document")
         return context
 

@@ -78,8 +78,9 @@ class JointActionPage(KnowledgePage):
             raise ValidationError({"period_end": _("The period cannot end before it starts.")})
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.selectors import lessons_of_joint_action
+        from knowledge.selectors import lessons_of_joint_action, load_page_relations
 
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = lessons_of_joint_action(self, locale=self.locale)
+        load_page_relations(self, request)
+        context["lessons"] = lessons_of_joint_action(self, locale=self.locale_id)
         return context

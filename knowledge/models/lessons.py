@@ -75,8 +75,12 @@ class LessonLearnedPage(KnowledgePage):
         return [(heading, getattr(self, name)) for name, heading in self.SECTIONS if getattr(self, name)]
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.selectors import translated_page
+        from knowledge.models.joint_actions import JointActionPage
+        from knowledge.selectors import load_page_relations, translated_page
 
         context = super().get_context(request, *args, **kwargs)
-        context["joint_action"] = translated_page(self.related_joint_action, locale=self.locale)
+        load_page_relations(self, request)
+        context["joint_action"] = translated_page(
+            JointActionPage, self.related_joint_action_id, locale=self.locale_id
+        )
         return context
