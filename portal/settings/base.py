@@ -202,6 +202,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Wagtail runs its background tasks inline and logs every state change.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }
 
 # Accounts: allauth sign-up with mandatory email verification, log-in by email,
