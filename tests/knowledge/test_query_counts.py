@@ -20,6 +20,24 @@ from tests.knowledge.factories import (
 pytestmark = pytest.mark.django_db
 JOINT_ACTIONS_LARGE = 50
 
+# Exact budgets for an anonymous reader, so a change that adds a query to a page
+# (a lookup per card, per section or per link) shows here, not only one that
+# grows with the data.
+EXPECTED_QUERIES = {
+    "home": 21,
+    "theme page": 20,
+    "brief": 22,
+    "lesson": 22,
+    "joint action": 26,
+    "brief index": 21,
+    "lesson index": 21,
+    "joint action index, filtered": 21,
+    "partner profile": 14,
+    "partner list": 5,
+    "brief feed": 7,
+    "theme feed": 10,
+}
+
 
 @pytest.fixture
 def unindexed(settings):
@@ -80,26 +98,27 @@ def test_public_pages_render_in_bounded_queries(client, indexes, homes, countrie
     lesson = LessonLearnedPageFactory(parent=indexes["en"]["lessons"], related_joint_action=joint_action)
     brief = indexes["en"]["briefs"].get_children().specific().first()
     partner = Organisation.objects.order_by("pk").first()
-    urls = [
-        "/en/",
-        theme_page.url,
-        brief.url,
-        lesson.url,
-        joint_action.url,
-        indexes["en"]["briefs"].url,
-        indexes["en"]["lessons"].url,
-        indexes["en"]["joint-actions"].url + "?theme=health&country=jo",
-        f"/en/partners/{partner.slug}/",
-        "/en/partners/",
-        "/en/knowledge/feeds/briefs/rss/",
-        "/en/knowledge/feeds/themes/health/atom/",
-    ]
-    small = {url: _queries(client, url) for url in urls}
+    urls = {
+        "home": "/en/",
+        "theme page": theme_page.url,
+        "brief": brief.url,
+        "lesson": lesson.url,
+        "joint action": joint_action.url,
+        "brief index": indexes["en"]["briefs"].url,
+        "lesson index": indexes["en"]["lessons"].url,
+        "joint action index, filtered": indexes["en"]["joint-actions"].url + "?theme=health&country=jo",
+        "partner profile": f"/en/partners/{partner.slug}/",
+        "partner list": "/en/partners/",
+        "brief feed": "/en/knowledge/feeds/briefs/rss/",
+        "theme feed": "/en/knowledge/feeds/themes/health/atom/",
+    }
+    small = {name: _queries(client, url) for name, url in urls.items()}
+    assert small == EXPECTED_QUERIES
 
     _grow(indexes, countries, logo, 200, joint_actions=JOINT_ACTIONS_LARGE)
     # Lessons of the joint action grow too.
     for _ in range(20):
         LessonLearnedPageFactory(parent=indexes["en"]["lessons"], related_joint_action=joint_action)
-    large = {url: _queries(client, url) for url in urls}
+    large = {name: _queries(client, url) for name, url in urls.items()}
 
     assert large == small
