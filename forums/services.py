@@ -120,8 +120,10 @@ def topic_edit_title(*, topic: Topic, editor, title: str) -> Topic:
     title = " ".join(title.replace("\x00", "").split())
     if not title:
         raise ValidationError(_("A topic needs a title."))
-    Topic.objects.filter(pk=topic.pk).update(title=title)
+    # Saved through the model (not a queryset update) so the topic's search
+    # document and its replies' follow the new title in this transaction.
     topic.title = title
+    topic.save(update_fields=["title"])
     return topic
 
 
