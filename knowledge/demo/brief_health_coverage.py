@@ -142,7 +142,7 @@ TEXT = {
                 "governments can compare progress.",
             ),
         ],
-        "document_title": "Read the full brief (PDF)",
+        "document_title": "Read the full brief",
     },
     "fr": {
         "title": (

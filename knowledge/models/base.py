@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge.blocks import PARAGRAPH_FEATURES
+from portal.i18n import current_language
 
 
 def today():
@@ -82,9 +83,20 @@ class KnowledgePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["feed_links"] = self.feed_links()
-        parent = self.get_parent()
-        context["index_url"] = parent.get_url(request) if parent else None
+        context["index_url"] = self.index_url(request)
         return context
+
+    def index_url(self, request):
+        """The listing this page belongs to, in the reader's language where it exists:
+        a page shown as the original of a missing translation links back to the reader's
+        index, not to the index of the page's own language."""
+        parent = self.get_parent()
+        if parent is None:
+            return None
+        language = current_language()
+        if parent.locale.language_code != language:
+            parent = parent.get_translations().live().filter(locale__language_code=language).first() or parent
+        return parent.get_url(request)
 
     def feed_links(self):
         """The feeds a reader of this page may want to follow."""

@@ -73,7 +73,7 @@ def test_policy_brief_renders_every_block_and_its_metadata(client, full_brief):
     response = client.get(full_brief.url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<h1 dir="auto">Keeping workers covered</h1>' in html
+    assert '<h1 lang="en" dir="ltr">Keeping workers covered</h1>' in html
     assert '<h2 dir="auto">Covered on paper</h2>' in html
     assert "Most workers <b>pay</b> out of pocket." in html
     assert "<blockquote>" in html and "<cite>A worker</cite>" in html
@@ -140,3 +140,16 @@ def test_joint_action_shows_status_budget_and_its_lessons_in_any_language(client
 def test_unpublished_pages_are_not_served(client, indexes):
     draft = PolicyBriefPageFactory(parent=indexes["en"]["briefs"], live=False)
     assert client.get(f"/en/policy-briefs/{draft.slug}/").status_code == 404
+
+
+def test_original_shown_in_another_language_links_back_to_the_readers_index(client, library):
+    # "labour_lb" exists only in English; an Arabic reader gets its original on /ar/.
+    response = client.get(f"/ar/original/{library['labour_lb'].pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="/ar/policy-briefs/?theme=labour"' in html
+    assert 'href="/ar/policy-briefs/"' in html
+    assert 'href="/en/policy-briefs/?' not in html and 'href="/en/policy-briefs/"' not in html
+    # The English text is marked as English, so it reads left to right in the Arabic page.
+    assert '<h1 lang="en" dir="ltr">Fair recruitment</h1>' in html
+    assert '<div class="knowledge-page__body rich-text" lang="en" dir="ltr">' in html
