@@ -97,17 +97,6 @@ def _row_values(projection: Projection) -> dict:
     }
 
 
-def _relations(projection: Projection):
-    return [
-        (relation, ids)
-        for relation, ids in (
-            ("themes", projection.themes),
-            ("countries", projection.countries),
-            ("organisations", projection.organisations),
-        )
-    ]
-
-
 def _relations(projection: Projection) -> list[tuple[str, list[int]]]:
     return [
         ("themes", projection.themes),
@@ -162,6 +151,20 @@ def document_remove(key: str) -> bool:
     if removed:
         transaction.on_commit(partial(_notify_backend, [key]))
     return bool(removed)
+
+
+def documents_relabel(rows) -> int:
+    """Count up the version of ``rows`` (a ``SearchDocument`` queryset) whose engine
+    copy is out of date although the rows themselves did not change: a theme or
+    organisation they link to is being deleted, which drops the link from the rows
+    only. One UPDATE, in the caller's transaction; the engine catches up after the
+    commit (or from the sync worker). Without an engine nothing needs doing."""
+    if not engine_configured():
+        return 0
+    touched = SearchDocument.objects.filter(pk__in=rows.values("pk")).update(version=F("version") + 1)
+    if touched:
+        transaction.on_commit(partial(_notify_backend, None))
+    return touched
 
 
 def index_instance(instance) -> SearchDocument | None:

@@ -1,20 +1,27 @@
 """Signal wiring: which content events rewrite which search documents.
 
 Pages: publish, unpublish, move, delete and view-restriction changes (visibility).
-Organisations: save and delete. Attached documents: a replaced file reindexes the
-pages it is attached to. Forum topics/posts and comments: save (create, edit,
-moderation hide/restore, moves) and delete, connected by app label once those
-models exist.
+Organisations: save and delete; deleting an organisation or thematic area also
+moves the version of the documents linked to it, so the engine drops the link.
+Attached documents: a replaced file reindexes the pages it is attached to.
+Forum topics/posts and comments: save (create, edit, moderation hide/restore,
+moves) and delete, connected by app label once those models exist.
 """
 
 from importlib import import_module
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search.indexing import document_remove, index_instance, index_with_dependents, remove_instance
+from search.indexing import (
+    document_remove,
+    documents_relabel,
+    index_instance,
+    index_with_dependents,
+    remove_instance,
+)
 from search.models import SearchDocument
 from search.projections import dependents_of, document_key, projector_for
 from search.projections.pages import register_page_types
@@ -76,6 +83,16 @@ def _instance_deleted(sender, instance, **kwargs):
     remove_instance(instance)
 
 
+def _linked_vocabulary_deleted(sender, instance, **kwargs):
+    # The links vanish from the rows by cascade, leaving the rows' versions alone;
+    # counted up here (before the links go) so the engine drops the id too.
+    # An organisation's own document is removed with it, not relabelled.
+    relation = "organisations" if sender._meta.label_lower == "portal.organisation" else "themes"
+    documents_relabel(
+        SearchDocument.objects.filter(**{relation: instance.pk}).exclude(key=document_key(instance))
+    )
+
+
 def _document_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
@@ -123,7 +140,7 @@ def _connect_optional_apps() -> None:
 
 
 def connect_signals() -> None:
-    from portal.models import Organisation
+    from portal.models import Organisation, ThematicArea
     from search.projections import organisations  # noqa: F401  (registers the projector)
 
     register_page_types()
@@ -136,6 +153,12 @@ def connect_signals() -> None:
             _restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{DISPATCH}.restriction.{signal}"
         )
     connect_content_model(Organisation)
+    for model in (Organisation, ThematicArea):
+        pre_delete.connect(
+            _linked_vocabulary_deleted,
+            sender=model,
+            dispatch_uid=f"{DISPATCH}.vocabulary_deleted.{model._meta.label}",
+        )
     _connect_optional_apps()
     if apps.is_installed("wagtail.documents"):
         from wagtail.documents import get_document_model

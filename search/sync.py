@@ -105,13 +105,19 @@ def engine_sync_pending(
 
 
 def engine_sync_after_commit(keys, *, backend=None) -> None:
-    """Push the rows a transaction just wrote. Never raises: a failure is logged
-    and the rows stay pending for the next pass."""
+    """Push the rows a transaction just wrote (``keys``; None for a change touching
+    many rows, of which a few batches go now and the rest with later writes or the
+    sync worker). Never raises: a failure is logged and the rows stay pending for
+    the next pass."""
     backend = backend or engine_backend()
     try:
         config = backend.config
         target = (config.urls, config.alias)
         if time.monotonic() < _paused_until.get(target, 0):
+            _behind.add(target)
+            return
+        if keys is None:
+            engine_sync_pending(backend=backend, max_batches=CATCH_UP_BATCHES)
             _behind.add(target)
             return
         engine_sync_pending(keys=keys, backend=backend)
@@ -122,8 +128,6 @@ def engine_sync_after_commit(keys, *, backend=None) -> None:
     except SearchBackendUnavailable as error:
         _paused_until[target] = time.monotonic() + PAUSE_AFTER_FAILURE
         _behind.add(target)
-        logger.warning(
-            "Search engine unreachable; %d changed documents wait for the next sync: %s", len(keys), error
-        )
+        logger.warning("Search engine unreachable; changed documents wait for the next sync: %s", error)
     except Exception:
         logger.exception("Search engine sync failed; the changed documents stay pending")

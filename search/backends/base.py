@@ -182,6 +182,7 @@ class BaseSearchBackend:
         ``stdout`` receives progress lines. Returns how many were indexed."""
         return self.index_documents(documents)
 
-    def documents_changed(self, keys: Iterable[str]) -> None:
-        """Called after a transaction that wrote search rows commits. A backend
-        holding a copy elsewhere pushes the pending rows; failures must not raise."""
+    def documents_changed(self, keys: Iterable[str] | None) -> None:
+        """Called after a transaction that wrote search rows commits (``keys``: the
+        rows written, or None when too many to name). A backend holding a copy
+        elsewhere pushes the pending rows; failures must not raise."""
