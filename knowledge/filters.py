@@ -20,6 +20,10 @@ class KnowledgeFilterForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), required=False)
 
     def __init__(self, data, *, model):
+        if data is not None and data.get("country"):
+            # Country codes are ISO capitals everywhere else, so shared links may use them.
+            data = data.copy()
+            data["country"] = data["country"].lower()
         super().__init__(data)
         self._themes = {theme.slug: theme for theme in ThematicArea.objects.all()}
         self._countries = {country.code.lower(): country for country in Country.objects.all()}

@@ -44,6 +44,7 @@ def test_arabic_index_prefers_the_arabic_translation(client, library):
     [
         ("theme=health", ["التماسك في المجالس البلدية", "Clinics for everyone"]),
         ("country=jo", ["Clinics for everyone", "Guichets uniques pour l'emploi"]),
+        ("country=JO", ["Clinics for everyone", "Guichets uniques pour l'emploi"]),
         ("partner=iom", ["Fair recruitment", "Guichets uniques pour l'emploi"]),
         ("year=2025", ["التماسك في المجالس البلدية", "Fair recruitment"]),
         ("language=ar", ["التماسك في المجالس البلدية", "عيادات للجميع"]),
