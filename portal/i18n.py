@@ -106,7 +106,11 @@ def swap_language_prefix(path, code):
     return f"/{code}/"
 
 
-def _page_language(page):
+def _page_language(request, page):
+    # Read from the translations already fetched, sparing a query for the locale.
+    for code, version in page_translations(request, page).items():
+        if version.pk == page.pk:
+            return code
     return page.locale.language_code
 
 
@@ -174,8 +178,8 @@ class Availability:
 
 def availability(request, page):
     current = current_language()
-    page_code = _page_language(page)
     versions = page_translations(request, page)
+    page_code = _page_language(request, page)
     others = []
     for code in language_codes():
         if code == page_code or code not in versions:
