@@ -118,3 +118,12 @@ def test_translations_are_looked_up_once_per_response(client, site_pages):
         if '"translation_key" = \'' in query["sql"] and '"live") ORDER BY' in query["sql"]
     ]
     assert len(lookups) == 1
+
+
+def test_pages_say_where_else_they_can_be_read(client, site_pages):
+    html = client.get("/en/health/").content.decode()
+    assert '<p class="also-available">' in html
+    assert '<a href="/ar/health/" hreflang="ar" lang="ar" dir="rtl">العربيّة</a>' in html
+    original = client.get(f"/fr/original/{site_pages['labour_en'].pk}/").content.decode()
+    assert 'class="notice notice--language" role="note"' in original
+    assert 'class="notice notice--language"' not in client.get("/en/labour/").content.decode()
