@@ -67,15 +67,17 @@
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
         option.setAttribute("dir", "auto");
-        var link = document.createElement("a");
-        link.href = result.url;
-        link.tabIndex = -1;
-        link.textContent = result.title;
+        // An option holds plain text, not a link: a link inside an option is a
+        // control nested in a control, which screen readers may not announce.
+        option.setAttribute("data-url", result.url);
+        var title = document.createElement("span");
+        title.className = "search-autocomplete__title";
+        title.textContent = result.title;
         var type = document.createElement("span");
         type.className = "search-autocomplete__type";
         type.textContent = result.type;
-        link.appendChild(type);
-        option.appendChild(link);
+        option.appendChild(title);
+        option.appendChild(type);
         option.addEventListener("mousedown", function (event) {
           event.preventDefault();
           window.location.assign(result.url);
@@ -136,7 +138,7 @@
         }
       } else if (event.key === "Enter" && active >= 0 && items[active]) {
         event.preventDefault();
-        window.location.assign(items[active].querySelector("a").href);
+        window.location.assign(items[active].getAttribute("data-url"));
       }
     });
     input.addEventListener("blur", function () {
