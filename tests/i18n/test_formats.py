@@ -14,7 +14,7 @@ MOMENT = datetime.datetime(2026, 11, 27, 13, 5, tzinfo=datetime.UTC)
     [
         ("ar", "27 نوفمبر 2026، 1:05 م|27 نوفمبر 2026|1,250,000.50"),
         ("fr", "27 novembre 2026 13:05|27 novembre 2026|1 250 000,50"),
-        ("en", "Nov. 27, 2026, 1:05 p.m.|Nov. 27, 2026|1,250,000.50"),
+        ("en", "27 November 2026, 13:05|27 November 2026|1,250,000.50"),
     ],
 )
 def test_dates_and_numbers_follow_the_language(language, expected):
