@@ -6,7 +6,7 @@ types is ever interpreted.
 """
 
 from django.db import connection
-from django.db.models import F, FloatField, QuerySet
+from django.db.models import BooleanField, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "search_searchdocument_fts"
@@ -70,6 +70,13 @@ class SqliteDialect:
 
 
 class PostgresDialect:
+    """Like SQLite: the matches and their ranks are computed once per search into a
+    temporary table (private to the session), so the count, the ranking and the
+    six facet queries read a list of ids instead of each re-running the full text
+    match over every visible row."""
+
+    match_table = "pg_temp.search_match"
+
     def expression(self, groups, prefixes=frozenset(), title_only=False) -> str:
         # ":A" limits a term to the title (weight A); ":*" makes it a prefix.
         weight = "A" if title_only else ""
@@ -86,26 +93,44 @@ class PostgresDialect:
         return " & ".join(parts)
 
     def match(self, queryset: QuerySet, expression: str) -> QuerySet:
-        return queryset.filter(
-            id__in=RawSQL(
-                "SELECT id FROM search_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)",
-                [expression],
-            )
-        )
-
-    def ranked_ids(
-        self, matched: QuerySet, expression: str, limit: int, offset: int
-    ) -> list[tuple[int, float]]:
         # Normalisation 1 divides by the log of the length, so long PDFs do not win by size.
         score = RawSQL(
             "ts_rank_cd(search_vector, to_tsquery('simple', %s), 1)", [expression], output_field=FloatField()
         )
-        rows = (
-            matched.annotate(score=score)
-            .order_by("-score", F("date").desc(nulls_last=True), "-id")
-            .values_list("id", "score")[offset : offset + limit]
+        matches = queryset.filter(
+            RawSQL("search_vector @@ to_tsquery('simple', %s)", [expression], output_field=BooleanField())
         )
-        return list(rows)
+        rows_sql, rows_params = (
+            matches.annotate(score=score).values_list("id", "score").query.sql_with_params()
+        )
+        table = self.match_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS search_match (id bigint PRIMARY KEY, score real NOT NULL)"
+            )
+            cursor.execute(f"TRUNCATE {table}")
+            # Django's own compiled SQL; every value is a parameter.
+            cursor.execute(f"INSERT INTO {table} (id, score) {rows_sql}", rows_params)
+            # Temporary tables are never analysed automatically; without counts the
+            # planner guesses badly for the joins below.
+            cursor.execute(f"ANALYZE {table}")
+        return queryset.filter(id__in=RawSQL(f"SELECT id FROM {table}", []))  # noqa: S608, S611
+
+    def ranked_ids(
+        self, matched: QuerySet, expression: str, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """Ids of the best of ``matched`` (a queryset made by ``match``), best first."""
+        ids_sql, ids_params = matched.values("id").query.sql_with_params()
+        # Constants and Django's own compiled SQL; every value is a parameter.
+        sql = (
+            f"SELECT m.id, m.score FROM {self.match_table} m "  # noqa: S608
+            "JOIN search_searchdocument d ON d.id = m.id "
+            f"WHERE m.id IN ({ids_sql}) "
+            "ORDER BY m.score DESC, d.date DESC NULLS LAST, d.id DESC LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*ids_params, limit, offset])
+            return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
 def dialect():
