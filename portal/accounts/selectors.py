@@ -5,7 +5,9 @@ listings can ask about each item without adding queries per item.
 """
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser, Group, Permission
+from django.db.models import Exists, OuterRef, Q
 
 from portal.accounts.models import Membership, Profile
 
@@ -15,13 +17,29 @@ MODERATORS_GROUP = "Moderators"
 # a second factor.
 PRIVILEGED_ROLES = frozenset({Membership.Role.EDITOR, Membership.Role.REVIEWER, Membership.Role.ADMIN})
 
+_MEMBERSHIPS_CACHE = "_portal_approved_memberships"
 _ROLES_CACHE = "_portal_organisation_roles"
-_MODERATOR_CACHE = "_portal_is_moderator"
-_VERIFIED_CACHE = "_portal_has_verified_email"
+_FACTS_CACHE = "_portal_viewer_facts"
 
 
 def _is_anonymous(user) -> bool:
     return user is None or isinstance(user, AnonymousUser) or not user.is_authenticated
+
+
+def approved_memberships(user) -> list[Membership]:
+    """The approved memberships of ``user`` with their organisations, by organisation
+    name: one query per user object, shared by every question about roles."""
+    if _is_anonymous(user):
+        return []
+    memberships = getattr(user, _MEMBERSHIPS_CACHE, None)
+    if memberships is None:
+        memberships = list(
+            Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
+            .select_related("organisation")
+            .order_by("organisation__name")
+        )
+        setattr(user, _MEMBERSHIPS_CACHE, memberships)
+    return memberships
 
 
 def organisation_roles(user) -> dict[int, str]:
@@ -30,18 +48,54 @@ def organisation_roles(user) -> dict[int, str]:
         return {}
     roles = getattr(user, _ROLES_CACHE, None)
     if roles is None:
-        roles = dict(
-            Membership.objects.filter(user=user, status=Membership.Status.APPROVED).values_list(
-                "organisation_id", "role"
-            )
-        )
+        roles = {membership.organisation_id: membership.role for membership in approved_memberships(user)}
         setattr(user, _ROLES_CACHE, roles)
     return roles
 
 
+def _viewer_facts(user) -> dict[str, bool]:
+    """What every signed-in page asks about a person, in one query kept on the user
+    object: admin access, the Moderators group, a confirmed address, and their
+    profile (put where ``user.profile`` finds it)."""
+    facts = getattr(user, _FACTS_CACHE, None)
+    if facts is not None:
+        return facts
+    person = OuterRef("pk")
+    # The same rule as Django's permission backend: a permission of the person's
+    # own or of one of their groups.
+    admin_permission = Permission.objects.filter(
+        Q(user=person) | Q(group__user=person),
+        codename="access_admin",
+        content_type__app_label="wagtailadmin",
+    )
+    user_model = get_user_model()
+    row = (
+        user_model.objects.filter(pk=user.pk)
+        .select_related("profile")
+        .annotate(
+            access_admin=Exists(admin_permission),
+            moderator=Exists(Group.objects.filter(user=person, name=MODERATORS_GROUP)),
+            verified_email=Exists(EmailAddress.objects.filter(user=person, verified=True)),
+        )
+        .first()
+    )
+    facts = {"access_admin": False, "moderator": False, "verified_email": False}
+    if row is not None:
+        facts = {name: getattr(row, name) for name in facts}
+        profile_relation = user_model.profile.related
+        if not profile_relation.is_cached(user):
+            profile = profile_relation.get_cached_value(row)
+            if profile is not None:
+                profile.user = user
+            profile_relation.set_cached_value(user, profile)
+    setattr(user, _FACTS_CACHE, facts)
+    return facts
+
+
 def forget_cached_roles(user) -> None:
-    """Drop what was learned about ``user`` (after their memberships changed)."""
-    for name in (_ROLES_CACHE, _MODERATOR_CACHE, _VERIFIED_CACHE):
+    """Drop what was learned about ``user`` (after their memberships, groups or
+    addresses changed)."""
+    for name in (_MEMBERSHIPS_CACHE, _ROLES_CACHE, _FACTS_CACHE):
         if user is not None and hasattr(user, name):
             delattr(user, name)
 
@@ -78,11 +132,15 @@ def is_moderator(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    cached = getattr(user, _MODERATOR_CACHE, None)
-    if cached is None:
-        cached = user.groups.filter(name=MODERATORS_GROUP).exists()
-        setattr(user, _MODERATOR_CACHE, cached)
-    return cached
+    return _viewer_facts(user)["moderator"]
+
+
+def can_access_admin(user) -> bool:
+    """Whether ``user`` may open the Wagtail admin: the answer of
+    ``user.has_perm("wagtailadmin.access_admin")`` without loading every permission."""
+    if _is_anonymous(user) or not user.is_active:
+        return False
+    return user.is_superuser or _viewer_facts(user)["access_admin"]
 
 
 def has_verified_email(user) -> bool:
@@ -90,11 +148,7 @@ def has_verified_email(user) -> bool:
     registered person who may comment and post in public forums."""
     if _is_anonymous(user) or not user.is_active:
         return False
-    cached = getattr(user, _VERIFIED_CACHE, None)
-    if cached is None:
-        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
-        setattr(user, _VERIFIED_CACHE, cached)
-    return cached
+    return _viewer_facts(user)["verified_email"]
 
 
 def requires_second_factor(user) -> bool:
@@ -145,6 +199,14 @@ def organisation_requests(organisation):
 def user_memberships(user):
     """Every membership of ``user`` (approved, waiting or declined) with its organisation."""
     return Membership.objects.filter(user=user).select_related("organisation").order_by("organisation__name")
+
+
+def viewer_display_name(user) -> str:
+    """``display_name`` of the person viewing a page: their profile comes with the
+    other facts every page asks about them, in one query."""
+    if not _is_anonymous(user):
+        _viewer_facts(user)
+    return display_name(user)
 
 
 def display_name(user) -> str:

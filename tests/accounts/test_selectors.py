@@ -63,3 +63,30 @@ def test_second_factor_required_for_privileged_roles():
     for role in (Membership.Role.EDITOR, Membership.Role.REVIEWER, Membership.Role.ADMIN):
         assert selectors.requires_second_factor(MembershipFactory(role=role).user)
     assert selectors.requires_second_factor(UserFactory(is_staff=True))
+
+
+def test_one_query_answers_roles_and_memberships_and_one_the_person(django_assert_num_queries):
+    membership = MembershipFactory(role=Membership.Role.REVIEWER)
+    user = type(membership.user).objects.get(pk=membership.user_id)
+    with django_assert_num_queries(2):
+        assert selectors.approved_memberships(user) == [membership]
+        assert selectors.organisation_roles(user) == {membership.organisation_id: "reviewer"}
+        assert selectors.partner_organisation_ids(user) == {membership.organisation_id}
+        assert selectors.has_verified_email(user)
+        assert not selectors.is_moderator(user)
+        # Reviewers work in the admin through the reviewers' group.
+        assert selectors.can_access_admin(user)
+        assert selectors.viewer_display_name(user) == selectors.display_name(user)
+    assert type(user).objects.get(pk=user.pk).has_perm("wagtailadmin.access_admin")
+
+
+def test_forgetting_reads_memberships_and_groups_again():
+    user = MembershipFactory().user
+    assert len(selectors.approved_memberships(user)) == 1
+    assert not selectors.is_moderator(user)
+    MembershipFactory(user=user)
+    user.groups.add(Group.objects.get(name=selectors.MODERATORS_GROUP))
+    selectors.forget_cached_roles(user)
+    assert len(selectors.approved_memberships(user)) == 2
+    assert len(selectors.partner_organisation_ids(user)) == 2
+    assert selectors.is_moderator(user)

@@ -33,3 +33,24 @@ def test_card_counts_do_not_add_queries_per_card(client, briefs_index):
         return len(queries)
 
     assert count_for(2) == count_for(8)
+
+
+def test_pages_inside_sections_are_counted_together(rf, briefs_index, django_assert_num_queries):
+    from django.template import Context, Template
+
+    briefs = [PolicyBriefPageFactory(parent=briefs_index) for _ in range(4)]
+    for brief in briefs:
+        CommentFactory(page=brief)
+    template = Template(
+        "{% load comments_tags %}{% for section in sections %}{% for page in section.pages %}"
+        "{% comment_count page %};{% endfor %}{% endfor %}{% comment_count featured.page %}"
+    )
+    context = Context(
+        {
+            "request": rf.get("/en/"),
+            "sections": [{"pages": briefs[:2]}, {"pages": briefs[2:3]}],
+            "featured": {"page": briefs[3]},
+        }
+    )
+    with django_assert_num_queries(1):
+        assert template.render(context) == "1;1;1;1"

@@ -26,9 +26,9 @@ JOINT_ACTIONS_LARGE = 50
 EXPECTED_QUERIES = {
     "home": 21,
     "theme page": 20,
-    "brief": 22,
-    "lesson": 22,
-    "joint action": 26,
+    "brief": 21,
+    "lesson": 21,
+    "joint action": 25,
     "brief index": 21,
     "lesson index": 21,
     "joint action index, filtered": 21,

@@ -2,29 +2,28 @@ from django import template
 from django.utils.translation import gettext
 
 from portal.accounts import selectors
-from portal.accounts.models import Membership
 from portal.accounts.workflows import SignOff
 
 register = template.Library()
-
-_MEMBERSHIPS_CACHE = "_portal_approved_memberships"
 
 
 @register.simple_tag
 def my_memberships(user):
     """The approved memberships of ``user`` with their organisations (one query per
-    user object)."""
-    if not user.is_authenticated:
-        return []
-    cached = getattr(user, _MEMBERSHIPS_CACHE, None)
-    if cached is None:
-        cached = list(
-            Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
-            .select_related("organisation")
-            .order_by("organisation__name")
-        )
-        setattr(user, _MEMBERSHIPS_CACHE, cached)
-    return cached
+    user object, shared with the role checks)."""
+    return selectors.approved_memberships(user)
+
+
+@register.filter
+def my_name(user):
+    """The name of the person viewing, read with the other facts about them."""
+    return selectors.viewer_display_name(user)
+
+
+@register.filter
+def can_access_admin(user):
+    """Whether the admin link is shown: one query instead of loading every permission."""
+    return selectors.can_access_admin(user)
 
 
 @register.filter

@@ -4,7 +4,8 @@ a fixed number of queries."""
 from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import QuerySet
-from wagtail.models import Page
+from django.db.models.functions import Coalesce
+from wagtail.models import Page, PageViewRestriction
 
 from portal.accounts.selectors import display_name
 from portal.comments import permissions, selectors
@@ -24,6 +25,7 @@ def comments_for(context, page):
     user = getattr(request, "user", None)
     if page is None or not permissions.is_commentable(page):
         return None
+    _load_view_restrictions(page)
     closed = selectors.comments_closed(page)
     thread = selectors.comment_thread(page=page, user=user)
     visible = Comment.Status.VISIBLE
@@ -52,19 +54,57 @@ def comments_for(context, page):
     }
 
 
+def _load_view_restrictions(page) -> None:
+    """Read the view restrictions of ``page`` and its ancestors in one query and
+    keep them where the comment rules look for them.
+
+    Wagtail's ``get_view_restrictions`` takes two (the ancestors, then their
+    restrictions); the same pages are chosen here: each ancestor by its path,
+    an alias by the page it copies.
+    """
+    if getattr(page, permissions._RESTRICTIONS_CACHE, None) is not None:
+        return
+    steplen = page.steplen
+    paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+    checked = Page.objects.filter(path__in=paths).values(checked=Coalesce("alias_of_id", "pk"))
+    restrictions = PageViewRestriction.objects.filter(page_id__in=checked).prefetch_related("groups")
+    setattr(
+        page,
+        permissions._RESTRICTIONS_CACHE,
+        [
+            (restriction.restriction_type, frozenset(group.pk for group in restriction.groups.all()))
+            for restriction in restrictions
+        ],
+    )
+
+
+def _pages_in(value) -> set[int]:
+    if isinstance(value, QuerySet):
+        value = value._result_cache or []
+    elif isinstance(value, PaginatorPage):
+        value = value.object_list if isinstance(value.object_list, list | tuple) else []
+    if isinstance(value, Page):
+        return {value.pk}
+    if isinstance(value, list | tuple):
+        return {item.pk for item in value if isinstance(item, Page)}
+    return set()
+
+
 def _listed_page_ids(context) -> set[int]:
     """Ids of every page already loaded into the template context (listings,
-    paginated pages, single pages), so one query counts them all."""
+    paginated pages, single pages, and those one level inside a dict or a list of
+    dicts, such as sections of a home page), so one query counts them all."""
     ids = set()
     for value in context.flatten().values():
-        if isinstance(value, QuerySet):
-            value = value._result_cache or []
-        elif isinstance(value, PaginatorPage):
-            value = value.object_list if isinstance(value.object_list, list | tuple) else []
-        if isinstance(value, Page):
-            ids.add(value.pk)
+        ids |= _pages_in(value)
+        if isinstance(value, dict):
+            nested = list(value.values())
         elif isinstance(value, list | tuple):
-            ids.update(item.pk for item in value if isinstance(item, Page))
+            nested = [inner for item in value if isinstance(item, dict) for inner in item.values()]
+        else:
+            continue
+        for inner in nested:
+            ids |= _pages_in(inner)
     return ids
 
 
