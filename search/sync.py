@@ -81,6 +81,10 @@ def engine_sync_pending(
     if keys is not None:
         pending = pending.filter(key__in=list(keys))
     report = SyncReport()
+    # The index exists from the first pass on, even with nothing to push yet, so
+    # searching a portal without content finds nothing instead of a missing index.
+    with backend.unavailable_on_error():
+        backend.index.ensure()
     progress = Progress(stdout, pending.count() if stdout else None, "Synced")
     last, batches = 0, 0
     while max_batches is None or batches < max_batches:
@@ -89,7 +93,6 @@ def engine_sync_pending(
             break
         last, batches = rows[-1].pk, batches + 1
         with backend.unavailable_on_error():
-            backend.index.ensure()
             confirmed = backend.index.push(backend.index.actions(rows))
         done = [row for row in rows if row.key in confirmed]
         engine_confirm(

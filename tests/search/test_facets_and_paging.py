@@ -96,6 +96,15 @@ def test_no_suggestion_when_results_were_found(corpus, people):
     assert search(people["anonymous"], "refugees").suggestion == ""
 
 
+def test_a_portal_without_content_finds_nothing_and_still_answers(search_backend):
+    # The first sync creates the engine's index even with nothing to push.
+    search_backend.refresh()
+    results = search(None, "water")
+    assert not results.fallback
+    assert results.total == 0 and results.hits == []
+    assert all(values == [] for values in results.facets.values())
+
+
 def test_query_parameters_describe_the_whole_search(vocabulary):
     from django.http import QueryDict
 
