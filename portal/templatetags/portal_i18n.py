@@ -12,6 +12,7 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from portal import i18n
@@ -65,7 +66,7 @@ def lang_attrs(code):
     """``lang`` and ``dir`` for a piece of text whose language is known, ``dir="auto"`` otherwise."""
     code = (code or "").strip()
     if not code:
-        return format_html('dir="auto"')
+        return mark_safe('dir="auto"')
     return format_html('lang="{}" dir="{}"', code, i18n.language_direction(code))
 
 
