@@ -53,3 +53,20 @@ def organisation(db, countries):
 @pytest.fixture
 def user(db):
     return UserFactory()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How many search tests passed through each backend and client path, so a CI log
+    shows that the engine suites really ran. It lives here, not in tests/search, because
+    with xdist only this conftest reaches the process that prints the summary."""
+    counts = dict.fromkeys(["database", "opensearch", "elasticsearch"], 0)
+    for report in terminalreporter.stats.get("passed", []):
+        if report.when != "call" or not report.nodeid.startswith("tests/search/") or "[" not in report.nodeid:
+            continue
+        params = report.nodeid.rsplit("[", 1)[1].rstrip("]").split("-")
+        for name in counts:
+            if name in params:
+                counts[name] += 1
+    if any(counts.values()):
+        summary = ", ".join(f"{name} {count}" for name, count in counts.items())
+        terminalreporter.write_line(f"search tests passed per backend: {summary}")

@@ -254,19 +254,3 @@ def corpus(vocabulary, search_backend):
 @pytest.fixture
 def plain_user(db):
     return UserFactory()
-
-
-def pytest_terminal_summary(terminalreporter):
-    """How many search tests passed through each backend and client path, so a CI log
-    shows that the engine suites really ran."""
-    counts = dict.fromkeys(["database", *ENGINE_FLAVOURS], 0)
-    for report in terminalreporter.stats.get("passed", []):
-        if report.when != "call" or not report.nodeid.startswith("tests/search/") or "[" not in report.nodeid:
-            continue
-        params = report.nodeid.rsplit("[", 1)[1].rstrip("]").split("-")
-        for name in counts:
-            if name in params:
-                counts[name] += 1
-    if any(counts.values()):
-        summary = ", ".join(f"{name} {count}" for name, count in counts.items())
-        terminalreporter.write_line(f"search tests passed per backend: {summary}")
