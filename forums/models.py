@@ -9,11 +9,11 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
-from portal.models import LocalisedNameMixin
+from portal.models import LocalisedNameMixin, localised_value
 from portal.moderation.models import ModeratedContent, Visibility
 
 
@@ -77,8 +77,7 @@ class Forum(LocalisedNameMixin):
 
     @property
     def description_label(self):
-        language = (get_language() or "en")[:2]
-        return getattr(self, f"description_{language}", "") or self.description
+        return localised_value(self, "description")
 
     @property
     def is_partners_only(self) -> bool:

@@ -10,6 +10,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 
+def localised_value(instance, field: str) -> str:
+    """``field`` in the reader's language (``<field>_ar``, ``<field>_fr``), else the
+    English ``field``."""
+    language = (get_language() or "en")[:2]
+    return getattr(instance, f"{field}_{language}", "") or getattr(instance, field)
+
+
 class LocalisedNameMixin(models.Model):
     """A name kept in the three interface languages, shown in the reader's one."""
 
@@ -22,8 +29,7 @@ class LocalisedNameMixin(models.Model):
 
     @property
     def label(self):
-        language = (get_language() or "en")[:2]
-        return getattr(self, f"name_{language}", "") or self.name
+        return localised_value(self, "name")
 
     def __str__(self):
         return self.label
