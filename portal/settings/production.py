@@ -5,7 +5,8 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import DATABASES, env_bool
+from .caches import production_caches
 
 DEBUG = False
 
@@ -20,12 +21,12 @@ STORAGES = {
 
 # Rate limits and other cached state must be shared by every worker process;
 # the table is created by `manage.py createcachetable`.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "portal_cache",
-    }
-}
+CACHES = production_caches(int(os.environ.get("WAGTAIL_RENDITIONS_CACHE_ENTRIES", "5000")))
+
+# A connection per request costs more than most pages; keep them, and check one
+# is still alive before reusing it after an idle spell or a database restart.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

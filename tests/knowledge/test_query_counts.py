@@ -2,6 +2,7 @@
 200 briefs, lessons, joint actions and partners."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
@@ -9,6 +10,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from portal.models import Organisation
+from portal.settings.caches import production_caches as caches_in_production
 from tests.factories import ThematicAreaFactory
 from tests.knowledge.factories import (
     JointActionPageFactory,
@@ -122,3 +124,30 @@ def test_public_pages_render_in_bounded_queries(client, indexes, homes, countrie
     large = {name: _queries(client, url) for name, url in urls.items()}
 
     assert large == small
+
+
+@pytest.fixture
+def production_caches(settings):
+    """The caches production runs with, the database cache's table included."""
+    settings.CACHES = caches_in_production()
+    call_command("createcachetable", verbosity=0)
+
+
+WRITING_STATEMENTS = ("INSERT", "UPDATE", "DELETE")
+
+
+def test_home_reads_without_writing_under_production_caches(
+    client, indexes, homes, countries, unindexed, production_caches
+):
+    logo = get_image_model().objects.create(title="Logo", file=get_test_image_file())
+    _grow(indexes, countries, logo, 10, joint_actions=10)
+    client.get("/en/")  # the first reader builds the renditions and fills the caches
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/en/")
+
+    assert response.status_code == 200
+    statements = [query["sql"].lstrip().upper() for query in context.captured_queries]
+    assert [sql for sql in statements if sql.startswith(WRITING_STATEMENTS)] == []
+    # The page's own queries, plus one read of the shared cache (Wagtail's site root paths).
+    assert len(statements) == EXPECTED_QUERIES["home"] + 1
