@@ -41,3 +41,16 @@ def test_production_refuses_to_start_without_a_real_secret_key():
     result = run_manage("check", DJANGO_SECRET_KEY="short")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_collected_static_files_have_brotli_and_gzip_copies(tmp_path):
+    result = run_manage(
+        "collectstatic",
+        "--no-input",
+        "-v0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
+        DJANGO_STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    stylesheets = {path.name for path in (tmp_path / "portal" / "css").iterdir()}
+    assert {"portal.css.gz", "portal.css.br"} <= stylesheets

@@ -1,3 +1,5 @@
+import gzip
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -25,3 +27,13 @@ def test_robots_txt_points_to_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert b"Sitemap: http://testserver/sitemap.xml" in response.content
+
+
+def test_pages_are_compressed_for_clients_that_accept_it(client, home_page):
+    plain = client.get("/en/")
+    compressed = client.get("/en/", headers={"accept-encoding": "gzip, br"})
+
+    assert "Content-Encoding" not in plain
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
