@@ -1,6 +1,6 @@
 """Reads for the forums, always through the rules in ``forums.permissions``."""
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from forums import permissions
@@ -37,12 +37,17 @@ def topic_list(*, forum: Forum, user, sort: str = "latest") -> QuerySet[Topic]:
 
 
 def topic_get(*, pk: int, user) -> Topic:
-    """A topic ``user`` may see, or 404."""
-    topic = (
-        Topic.objects.select_related("forum", "forum__theme", "author", "linked_page", "answer")
-        .filter(pk=pk)
-        .first()
-    )
+    """A topic ``user`` may see, or 404. For a signed-in reader it carries
+    ``read_number``, the last post they had read (None: never opened), loaded in the
+    same query so that marking it read writes only when there is something new."""
+    topics = Topic.objects.select_related("forum", "forum__theme", "author", "linked_page", "answer")
+    if user.is_authenticated:
+        topics = topics.annotate(
+            read_number=Subquery(
+                TopicReadState.objects.filter(user=user, topic=OuterRef("pk")).values("last_read_number")[:1]
+            )
+        )
+    topic = topics.filter(pk=pk).first()
     if topic is None or not permissions.can_view_topic(user, topic):
         raise Http404
     return topic

@@ -195,12 +195,12 @@ def _announce(post: Post) -> None:
         tell(watchers(topic), "post_created")
 
 
-def topic_mark_read(*, user, topic: Topic, number: int) -> None:
+def topic_mark_read(*, user, topic: Topic, number: int, already_read: int | None = None) -> None:
     """Remember that ``user`` has read ``topic`` up to post ``number`` (never backwards).
 
-    Always the same two statements, so a topic page costs the same whether or not
-    the reader was here before."""
-    if not user.is_authenticated:
+    ``already_read`` is the position the caller loaded with the topic, if any: when it
+    covers ``number`` nothing is written, so reading a page again writes nothing."""
+    if not user.is_authenticated or (already_read is not None and already_read >= number):
         return
     TopicReadState.objects.bulk_create(
         [TopicReadState(user=user, topic=topic, last_read_number=number)], ignore_conflicts=True

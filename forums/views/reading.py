@@ -57,7 +57,7 @@ def topic_detail(request, pk):
     if posts and user.is_authenticated:
         # On the last page everything so far is read, including posts this reader cannot see.
         last_read = topic.last_number if not page.has_next() else posts[-1].number
-        services.topic_mark_read(user=user, topic=topic, number=last_read)
+        services.topic_mark_read(user=user, topic=topic, number=last_read, already_read=topic.read_number)
     may_reply = permissions.can_reply(user, topic)
     context = {
         "topic": topic,

@@ -34,8 +34,11 @@ def add_topics(forum, count, authors):
 
 
 # Exact budgets, so a change that adds a query to every page shows here. Signed-in
-# pages include the account menu, the notification badge and the navigation.
+# pages include the account menu, the notification badge and the navigation, and
+# two statements that record the reading position when a page shows new posts.
 TOPIC_PAGE_QUERIES = {"anonymous": 5, "member": 14, "moderator": 15}
+READ_STATE_WRITES = {"anonymous": 0, "member": 2, "moderator": 2}
+WRITING_STATEMENTS = ("INSERT", "UPDATE", "DELETE")
 FORUM_PAGE_QUERIES = {("anonymous", "public"): 5, ("member", "public"): 12, ("member", "partners"): 12}
 FORUM_INDEX_QUERIES = 8
 
@@ -54,13 +57,28 @@ def test_topic_page_queries_do_not_grow_with_posts(role, roles, client_for, publ
     add_posts(small, 20, authors)
     add_posts(large, 400, authors)
     client = client_for(roles[role])
-    client.get(small.get_absolute_url())  # warm per-session caches (content types, locale)
+    client.get(reverse("forums:index"))  # warm per-session caches (content types, locale)
     counts = {
         "small": queries(client, small.get_absolute_url()),
         "large": queries(client, large.get_absolute_url()),
         "large, last page": queries(client, large.get_absolute_url() + "?page=20"),
     }
     assert set(counts.values()) == {TOPIC_PAGE_QUERIES[role]}, counts
+    read_again = queries(client, large.get_absolute_url() + "?page=20")
+    assert read_again == TOPIC_PAGE_QUERIES[role] - READ_STATE_WRITES[role]
+
+
+@pytest.mark.parametrize("role", ["member", "moderator"])
+def test_reading_a_topic_again_writes_nothing(role, roles, client_for, public_forum):
+    topic = TopicFactory(forum=public_forum)
+    add_posts(topic, 30, [VerifiedUserFactory()])
+    client = client_for(roles[role])
+    for url in (topic.get_absolute_url(), topic.get_absolute_url() + "?page=2"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        statements = [query["sql"].lstrip().upper() for query in context.captured_queries]
+        assert [sql for sql in statements if sql.startswith(WRITING_STATEMENTS)] == [], url
 
 
 @pytest.mark.parametrize(
