@@ -69,4 +69,10 @@ def pytest_terminal_summary(terminalreporter):
                 counts[name] += 1
     if any(counts.values()):
         summary = ", ".join(f"{name} {count}" for name, count in counts.items())
+        if counts["opensearch"] or counts["elasticsearch"]:
+            # Imported here, after collection, so pytest has rewritten its asserts already.
+            from tests.search.engine_fixtures import configured_engine_url, engine_release
+
+            url = configured_engine_url()
+            summary += f" (engine: {engine_release(url)} at {url})"
         terminalreporter.write_line(f"search tests passed per backend: {summary}")

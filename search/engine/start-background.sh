@@ -1,28 +1,21 @@
 #!/usr/bin/env bash
-# Starts the local OpenSearch node detached from the terminal and waits until
-# the cluster is green or yellow. On failure or timeout it prints the end of the
-# log, stops the node and exits non-zero.
+# Starts a local OpenSearch node detached from the terminal and waits until its
+# cluster is green or yellow. On failure or timeout it prints the end of the log,
+# stops the node and exits non-zero.
 #
 # Environment: as start.sh, plus
 #   SEARCH_ENGINE_START_TIMEOUT  seconds to wait, including a first Maven download (default 300)
 set -euo pipefail
 
-ENGINE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$ENGINE_DIR/../.." && pwd)"
-CACHE_DIR="$REPO_ROOT/.cache/search-engine"
-PID_FILE="$CACHE_DIR/engine.pid"
-LOG_FILE="$CACHE_DIR/logs/engine.log"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
 TIMEOUT="${SEARCH_ENGINE_START_TIMEOUT:-300}"
 READY_MARK="search engine ready:"
 
-mkdir -p "$CACHE_DIR/logs"
-
-node_running() {
-  [[ -f "$PID_FILE" ]] && [[ "$(ps -ww -p "$(cat "$PID_FILE")" -o args= 2> /dev/null || true)" == *PortalSearchNode* ]]
-}
+mkdir -p "$NODE_DIR"
 
 if node_running; then
-  echo "search engine: already running with pid $(cat "$PID_FILE")"
+  echo "search engine: already running on port $ENGINE_PORT with pid $(cat "$PID_FILE")"
   exit 0
 fi
 
@@ -59,4 +52,4 @@ while ! grep -q "$READY_MARK" "$LOG_FILE"; do
 done
 
 grep "$READY_MARK" "$LOG_FILE"
-echo "search engine: pid $(cat "$PID_FILE"), log $LOG_FILE, stop with $ENGINE_DIR/stop.sh"
+echo "search engine: pid $(cat "$PID_FILE"), log $LOG_FILE, stop with SEARCH_ENGINE_PORT=$ENGINE_PORT $ENGINE_DIR/stop.sh"

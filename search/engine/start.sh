@@ -1,72 +1,38 @@
 #!/usr/bin/env bash
-# Runs the local OpenSearch node in the foreground; Ctrl-C stops it.
+# Runs a local OpenSearch node in the foreground; Ctrl-C stops it.
 #
-# The first run resolves OpenSearch from Maven Central into <repo>/.cache/m2 and
+# The first run resolves the release from Maven Central into <repo>/.cache/m2 and
 # records the class path; later runs start java directly from that record and
 # only call Maven again when pom.xml or the launcher source changes.
 #
-# Environment:
-#   SEARCH_ENGINE_PORT  HTTP port on 127.0.0.1 (default 9200)
+# Environment: as common.sh (SEARCH_ENGINE_VERSION or OPENSEARCH, SEARCH_ENGINE_PORT,
+# SEARCH_ENGINE_JAVA), plus
 #   SEARCH_ENGINE_HEAP  JVM heap, -Xms and -Xmx (default 512m)
-#   SEARCH_ENGINE_JAVA  java executable (default $JAVA_HOME/bin/java, else java on PATH)
+# and the cluster variables PortalSearchNode reads (see cluster.sh).
 set -euo pipefail
 
-ENGINE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$ENGINE_DIR/../.." && pwd)"
-CACHE_DIR="$REPO_ROOT/.cache/search-engine"
-M2_REPO="$REPO_ROOT/.cache/m2"
-CLASSPATH_FILE="$CACHE_DIR/classpath.txt"
-CLASSES_DIR="$CACHE_DIR/build/classes"
-BUILD_STAMP="$CACHE_DIR/build.stamp"
-PID_FILE="$CACHE_DIR/engine.pid"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-if [[ -n "${SEARCH_ENGINE_JAVA:-}" ]]; then
-  JAVA="$SEARCH_ENGINE_JAVA"
-elif [[ -n "${JAVA_HOME:-}" ]]; then
-  JAVA="$JAVA_HOME/bin/java"
-else
-  JAVA="java"
-fi
 HEAP="${SEARCH_ENGINE_HEAP:-512m}"
-if ! command -v "$JAVA" > /dev/null; then
-  echo "search engine: java not found ($JAVA); install Java 17 or set SEARCH_ENGINE_JAVA" >&2
+if ! JAVA="$(find_java)"; then
+  echo "search engine: OpenSearch $ENGINE_VERSION needs Java $MIN_JAVA or newer; install it or set SEARCH_ENGINE_JAVA" >&2
   exit 1
 fi
 
-mkdir -p "$CACHE_DIR/tmp"
+mkdir -p "$NODE_HOME/tmp"
 
-# One node per checkout: a second one would fail on the data folder lock and
-# leave the pid file pointing at the wrong process.
-if [[ -f "$PID_FILE" ]]; then
-  running_pid="$(cat "$PID_FILE")"
-  running_args="$(ps -ww -p "$running_pid" -o args= 2> /dev/null || true)"
-  if [[ "$running_args" == *PortalSearchNode* ]]; then
-    echo "search engine: already running with pid $running_pid (stop it with $ENGINE_DIR/stop.sh)" >&2
-    exit 1
-  fi
+# One node per port: a second one would fail on the port and the data folder lock,
+# and leave the pid file pointing at the wrong process.
+if node_running; then
+  echo "search engine: already running on port $ENGINE_PORT with pid $(cat "$PID_FILE") (stop it with $ENGINE_DIR/stop.sh)" >&2
+  exit 1
 fi
 
-if [[ ! -f "$BUILD_STAMP" || ! -f "$CLASSPATH_FILE" || ! -d "$CLASSES_DIR" ]] \
-  || [[ -n "$(find "$ENGINE_DIR/pom.xml" "$ENGINE_DIR/src" -newer "$BUILD_STAMP" -print -quit)" ]]; then
-  echo "search engine: resolving OpenSearch from Maven Central into $M2_REPO" >&2
-  build_started=$SECONDS
-  mkdir -p "$CACHE_DIR/logs"
-  # Maven's output goes to a file: with -q it holds only errors (and stray terminal
-  # escape codes from Debian's Maven), and it is shown when the build fails.
-  if ! mvn -q -B -Dmaven.repo.local="$M2_REPO" -f "$ENGINE_DIR/pom.xml" compile dependency:build-classpath \
-    > "$CACHE_DIR/logs/maven.log" 2>&1; then
-    cat "$CACHE_DIR/logs/maven.log" >&2
-    echo "search engine: Maven build failed (log: $CACHE_DIR/logs/maven.log)" >&2
-    exit 1
-  fi
-  touch "$BUILD_STAMP"
-  echo "search engine: build took $((SECONDS - build_started)) s" >&2
-fi
+engine_build "$JAVA"
 
 # OpenSearch 2.x parses localised dates with the COMPAT locale data; JDK 23 removed
-# it, so newer JDKs fall back to CLDR.
-java_version="$("$JAVA" -version 2>&1)"
-if [[ "$java_version" =~ version\ \"([0-9]+) ]] && ((BASH_REMATCH[1] >= 23)); then
+# it, so newer JDKs fall back to CLDR, which OpenSearch 3 uses on every JDK.
+if ((ENGINE_MAJOR >= 3 || $(java_major "$JAVA") >= 23)); then
   locale_providers="SPI,CLDR"
 else
   locale_providers="SPI,COMPAT"
@@ -92,6 +58,6 @@ exec "$JAVA" \
   -Dlog4j.shutdownHookEnabled=false \
   -Dlog4j2.disable.jmx=true \
   "-Djava.locale.providers=$locale_providers" \
-  "-Djava.io.tmpdir=$CACHE_DIR/tmp" \
+  "-Djava.io.tmpdir=$NODE_HOME/tmp" \
   -cp "$CLASSES_DIR:$(cat "$CLASSPATH_FILE")" \
-  portal.search.PortalSearchNode "$ENGINE_DIR/config" "$CACHE_DIR"
+  portal.search.PortalSearchNode "$ENGINE_DIR/config" "$NODE_HOME"

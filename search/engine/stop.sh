@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
-# Stops the node started by start.sh or start-background.sh, using its pid file.
+# Stops the node on SEARCH_ENGINE_PORT (default 9200) started by start.sh or
+# start-background.sh, using its pid file.
 set -euo pipefail
 
-ENGINE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$ENGINE_DIR/../.." && pwd)"
-PID_FILE="$REPO_ROOT/.cache/search-engine/engine.pid"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
 STOP_TIMEOUT="${SEARCH_ENGINE_STOP_TIMEOUT:-30}"
 
 if [[ ! -f "$PID_FILE" ]]; then
-  echo "search engine: not running (no pid file)"
+  echo "search engine: nothing running on port $ENGINE_PORT (no pid file)"
   exit 0
 fi
 
 pid="$(cat "$PID_FILE")"
 # The pid may have been reused by an unrelated process after a crash; only signal our node.
-if [[ "$(ps -ww -p "$pid" -o args= 2> /dev/null || true)" != *PortalSearchNode* ]]; then
-  echo "search engine: not running (stale pid file)"
+if ! node_running; then
+  echo "search engine: nothing running on port $ENGINE_PORT (stale pid file)"
   rm -f "$PID_FILE"
   exit 0
 fi
@@ -32,4 +32,4 @@ while kill -0 "$pid" 2> /dev/null; do
   sleep 0.5
 done
 rm -f "$PID_FILE"
-echo "search engine: stopped pid $pid"
+echo "search engine: stopped pid $pid (port $ENGINE_PORT)"

@@ -68,6 +68,17 @@ def require_engine() -> str:
     pytest.skip("search engine not running: start it with `make search-engine`")
 
 
+def engine_release(url: str) -> str:
+    """The product and version the node at ``url`` runs, e.g. "OpenSearch 3.9.0"."""
+    try:
+        with urllib.request.urlopen(url, timeout=HEALTH_TIMEOUT_SECONDS) as response:
+            version = json.load(response)["version"]
+    except (OSError, ValueError, KeyError) as error:
+        return f"unknown ({type(error).__name__})"
+    distribution = {"opensearch": "OpenSearch"}.get(version.get("distribution"), "Elasticsearch")
+    return f"{distribution} {version.get('number', '?')}"
+
+
 @pytest.fixture(scope="session")
 def engine_url() -> str:
     return require_engine()

@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -116,8 +117,10 @@ def test_a_write_after_the_outage_takes_the_waiting_rows_along(
     _engine_has_caught_up(refresh, people, "flood")
 
 
-def _engine_script(name):
-    subprocess.run([str(ENGINE_DIR / name)], check=True, capture_output=True, timeout=300)
+def _engine_script(name, url):
+    # The scripts find the node by its port; the release comes from SEARCH_ENGINE_VERSION.
+    env = {**os.environ, "SEARCH_ENGINE_PORT": str(urlsplit(url).port or 9200)}
+    subprocess.run([str(ENGINE_DIR / name)], check=True, capture_output=True, timeout=300, env=env)
 
 
 @pytest.mark.skipif(
@@ -125,15 +128,15 @@ def _engine_script(name):
     reason="stops the shared node: run alone with SEARCH_ENGINE_RESTART_TEST=1 -p no:xdist",
 )
 def test_stopped_node_catches_up_after_restart(
-    indexed, engine, vocabulary, people, client, django_capture_on_commit_callbacks
+    indexed, engine, search_engine_url, vocabulary, people, client, django_capture_on_commit_callbacks
 ):
     _url, refresh = engine
-    _engine_script("stop.sh")
+    _engine_script("stop.sh", search_engine_url)
     try:
         _write_while_down(vocabulary, "water", "flood", django_capture_on_commit_callbacks)
         page = client.get(reverse("search:index"), {"q": "solar pumps"})
         assert NOTICE in page.content.decode()
     finally:
-        _engine_script("start-background.sh")
+        _engine_script("start-background.sh", search_engine_url)
     call_command("search_sync")
     _engine_has_caught_up(refresh, people, "flood")

@@ -3,8 +3,14 @@ package portal.search;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -13,54 +19,53 @@ import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.opensearch.Version;
 import org.opensearch.action.admin.cluster.health.ClusterHealthResponse;
-import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.logging.LogConfigurator;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.env.Environment;
-import org.opensearch.index.mapper.MapperExtrasPlugin;
-import org.opensearch.index.rankeval.RankEvalPlugin;
-import org.opensearch.index.reindex.ReindexPlugin;
-import org.opensearch.join.ParentJoinPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
-import org.opensearch.painless.PainlessPlugin;
-import org.opensearch.plugins.Plugin;
-import org.opensearch.script.mustache.MustachePlugin;
-import org.opensearch.transport.Netty4Plugin;
+import org.opensearch.plugins.PluginInfo;
 
 /**
  * Starts one OpenSearch node in this JVM from the jars on the class path.
  *
  * <p>The distribution normally loads its modules from a plugins folder; here the
  * same modules come from Maven Central as plain jars, so they are handed to the
- * node as class-path plugins instead.
+ * node as class-path plugins instead. The same source runs OpenSearch 2.x and 3.x:
+ * 3.0 renamed the module classes (CommonAnalysisPlugin became
+ * CommonAnalysisModulePlugin, ...) and made the node take plugin descriptions
+ * instead of classes, so both are looked up at run time.
  *
  * <p>Arguments: the config folder (opensearch.yml, log4j2.properties) and the
- * home folder that receives data/ and logs/. Environment: SEARCH_ENGINE_PORT
- * (HTTP port, default 9200).
+ * home folder that receives data/ and logs/. Environment:
+ * <ul>
+ *   <li>SEARCH_ENGINE_PORT: HTTP port, default 9200;
+ *   <li>SEARCH_ENGINE_TRANSPORT_PORT: transport port, default the HTTP port + 100;
+ *   <li>SEARCH_ENGINE_NODE_NAME, SEARCH_ENGINE_CLUSTER_NAME: override opensearch.yml;
+ *   <li>SEARCH_ENGINE_SEED_HOSTS: comma-separated transport addresses of the other
+ *       nodes; with it the node joins a cluster instead of running single-node;
+ *   <li>SEARCH_ENGINE_INITIAL_NODES: node names that elect the first cluster manager.
+ * </ul>
  */
 public final class PortalSearchNode {
 
-    private static final List<Class<? extends Plugin>> MODULES = List.of(
-        Netty4Plugin.class,
-        CommonAnalysisPlugin.class,
-        PainlessPlugin.class,
-        MustachePlugin.class,
-        MapperExtrasPlugin.class,
-        ParentJoinPlugin.class,
-        ReindexPlugin.class,
-        RankEvalPlugin.class
+    /** The distribution's modules the portal uses, each by its 3.x then its 2.x class name. */
+    private static final List<List<String>> MODULES = List.of(
+        List.of("org.opensearch.transport.Netty4ModulePlugin", "org.opensearch.transport.Netty4Plugin"),
+        List.of(
+            "org.opensearch.analysis.common.CommonAnalysisModulePlugin",
+            "org.opensearch.analysis.common.CommonAnalysisPlugin"
+        ),
+        List.of("org.opensearch.painless.PainlessModulePlugin", "org.opensearch.painless.PainlessPlugin"),
+        List.of("org.opensearch.script.mustache.MustacheModulePlugin", "org.opensearch.script.mustache.MustachePlugin"),
+        List.of("org.opensearch.index.mapper.MapperExtrasModulePlugin", "org.opensearch.index.mapper.MapperExtrasPlugin"),
+        List.of("org.opensearch.join.ParentJoinModulePlugin", "org.opensearch.join.ParentJoinPlugin"),
+        List.of("org.opensearch.index.reindex.ReindexModulePlugin", "org.opensearch.index.reindex.ReindexPlugin"),
+        List.of("org.opensearch.index.rankeval.RankEvalModulePlugin", "org.opensearch.index.rankeval.RankEvalPlugin")
     );
 
     private static final TimeValue HEALTH_TIMEOUT = TimeValue.timeValueSeconds(120);
-
-    /** Exposes Node's protected constructor, the only one that accepts class-path plugins. */
-    private static final class EmbeddedNode extends Node {
-        EmbeddedNode(Environment environment) {
-            super(environment, MODULES, true);
-        }
-    }
 
     private PortalSearchNode() {}
 
@@ -79,19 +84,30 @@ public final class PortalSearchNode {
         Files.createDirectories(homeDir.resolve("data"));
         Files.createDirectories(homeDir.resolve("logs"));
 
-        Settings overrides = Settings.builder()
+        Settings.Builder overrides = Settings.builder()
             .put("path.home", homeDir.toString())
             .put("path.data", homeDir.resolve("data").toString())
             .put("path.logs", homeDir.resolve("logs").toString())
             .put("http.port", httpPort())
-            .build();
+            .put("transport.port", env("SEARCH_ENGINE_TRANSPORT_PORT", String.valueOf(Integer.parseInt(httpPort()) + 100)));
+        putIfSet(overrides, "node.name", "SEARCH_ENGINE_NODE_NAME");
+        putIfSet(overrides, "cluster.name", "SEARCH_ENGINE_CLUSTER_NAME");
+        List<String> seedHosts = list(env("SEARCH_ENGINE_SEED_HOSTS", ""));
+        boolean clustered = !seedHosts.isEmpty();
+        if (clustered) {
+            overrides.putList("discovery.seed_hosts", seedHosts);
+            // Read only when the cluster forms for the first time; ignored once its state is on disk.
+            overrides.putList("cluster.initial_cluster_manager_nodes", list(env("SEARCH_ENGINE_INITIAL_NODES", "")));
+        } else {
+            overrides.put("discovery.type", "single-node");
+        }
         Environment environment = InternalSettingsPreparer.prepareEnvironment(
-            overrides, Map.of(), configDir, () -> "portal-search-1"
+            overrides.build(), Map.of(), configDir, () -> "portal-search-1"
         );
         LogConfigurator.setNodeName(Node.NODE_NAME_SETTING.get(environment.settings()));
         LogConfigurator.configure(environment);
 
-        Node node = new EmbeddedNode(environment);
+        Node node = newNode(environment);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -115,24 +131,29 @@ public final class PortalSearchNode {
                 console.println("search engine: cluster did not reach yellow within " + HEALTH_TIMEOUT);
                 System.exit(1);
             }
-            // With no second node a replica can never be assigned, so every index would stay
-            // yellow. OpenSearch reads this default from the cluster metadata only, not from
-            // opensearch.yml, hence a persistent cluster setting.
-            node.client().admin().cluster()
-                .prepareUpdateSettings()
-                .setPersistentSettings(Settings.builder().put("cluster.default_number_of_replicas", 0))
-                .get();
+            if (!clustered) {
+                // With no second node a replica can never be assigned, so every index would stay
+                // yellow. OpenSearch reads this default from the cluster metadata only, not from
+                // opensearch.yml, hence a persistent cluster setting.
+                node.client().admin().cluster()
+                    .prepareUpdateSettings()
+                    .setPersistentSettings(Settings.builder().put("cluster.default_number_of_replicas", 0))
+                    .get();
+            }
             long uptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
             long heapUsedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
             long heapMaxMb = Runtime.getRuntime().maxMemory() >> 20;
             console.printf(
-                "search engine ready: OpenSearch %s (Lucene %s) on Java %s, http://127.0.0.1:%s, cluster %s, "
-                    + "started in %d ms, heap used %d MiB of %d MiB, RSS %s%n",
+                "search engine ready: OpenSearch %s (Lucene %s) on Java %s, node %s, http://127.0.0.1:%s, "
+                    + "cluster %s %s with %d node(s), started in %d ms, heap used %d MiB of %d MiB, RSS %s%n",
                 Version.CURRENT,
                 org.apache.lucene.util.Version.LATEST,
                 Runtime.version(),
+                Node.NODE_NAME_SETTING.get(environment.settings()),
                 httpPort(),
+                health.getClusterName(),
                 health.getStatus().name().toLowerCase(),
+                health.getNumberOfNodes(),
                 uptimeMs,
                 heapUsedMb,
                 heapMaxMb,
@@ -152,6 +173,60 @@ public final class PortalSearchNode {
         stopped.await();
     }
 
+    /**
+     * A node with the modules as class-path plugins, through Node's protected constructor
+     * (the only one that accepts them). OpenSearch 2.x takes the plugin classes, 3.x
+     * takes a PluginInfo per plugin naming its class.
+     */
+    private static Node newNode(Environment environment) throws ReflectiveOperationException {
+        Constructor<Node> constructor = Node.class.getDeclaredConstructor(
+            Environment.class, Collection.class, boolean.class
+        );
+        constructor.setAccessible(true);
+        Type element = ((ParameterizedType) constructor.getGenericParameterTypes()[1]).getActualTypeArguments()[0];
+        boolean takesInfo = element == PluginInfo.class;
+        List<Object> plugins = new ArrayList<>();
+        for (List<String> names : MODULES) {
+            Class<?> plugin = loadFirst(names);
+            plugins.add(takesInfo ? classpathPluginInfo(plugin) : plugin);
+        }
+        return constructor.newInstance(environment, plugins, true);
+    }
+
+    /** What OpenSearch's own test nodes describe a class-path plugin with. */
+    private static PluginInfo classpathPluginInfo(Class<?> plugin) {
+        return new PluginInfo(
+            plugin.getName(), "classpath plugin", "NA", Version.CURRENT, "1.8", plugin.getName(), null, List.of(), false
+        );
+    }
+
+    private static Class<?> loadFirst(List<String> names) throws ClassNotFoundException {
+        for (String name : names) {
+            try {
+                return Class.forName(name);
+            } catch (ClassNotFoundException e) {
+                // Named differently in this OpenSearch version: try the next name.
+            }
+        }
+        throw new ClassNotFoundException("none of " + names + " is on the class path");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static void putIfSet(Settings.Builder settings, String key, String variable) {
+        String value = env(variable, "");
+        if (!value.isEmpty()) {
+            settings.put(key, value);
+        }
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
     private static String describe(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
@@ -165,8 +240,7 @@ public final class PortalSearchNode {
     }
 
     private static String httpPort() {
-        String port = System.getenv("SEARCH_ENGINE_PORT");
-        return port == null || port.isBlank() ? "9200" : port.trim();
+        return env("SEARCH_ENGINE_PORT", "9200");
     }
 
     /** Resident set size from procfs; the JVM exposes no portable equivalent. */
