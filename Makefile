@@ -10,6 +10,10 @@ ENGINE ?= database
 PYTEST_WORKERS ?= 2
 POSTGRES_TEST_URL ?= postgres://portal:portal@127.0.0.1:5432/portal
 SEARCH_ENGINE_PORT ?= 9200
+# OpenSearch release of the local nodes: 2 (2.19.6, the default), 3 (3.9.0) or a full
+# version; SEARCH_ENGINE_VERSION, when set, wins.
+OPENSEARCH ?= 2
+ENGINE_SCRIPT_ENV = OPENSEARCH=$(OPENSEARCH) SEARCH_ENGINE_PORT=$(SEARCH_ENGINE_PORT)
 # With ENGINE=opensearch (or elasticsearch, for an Elasticsearch node) the demo
 # searches through the engine on SEARCH_ENGINE_PORT instead of the database.
 ENGINE_ENV = PORTAL_SEARCH_BACKEND=engine SEARCH_ENGINE_FLAVOUR=$(if $(filter database,$(ENGINE)),opensearch,$(ENGINE)) \
@@ -17,7 +21,8 @@ ENGINE_ENV = PORTAL_SEARCH_BACKEND=engine SEARCH_ENGINE_FLAVOUR=$(if $(filter da
 
 .DEFAULT_GOAL := help
 .PHONY: help install demo serve messages lint check test test-sqlite test-postgres \
-	constraints search-engine search-engine-background search-engine-stop search-sync clean
+	constraints search-engine search-engine-background search-engine-stop search-sync clean \
+	test-engine search-cluster search-cluster-stop search-cluster-drill
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -70,17 +75,31 @@ test-postgres: install messages
 		echo "         Start one (README, 'PostgreSQL') or set POSTGRES_TEST_URL."; \
 	fi
 
-search-engine: ## Run the OpenSearch node in the foreground (Ctrl-C stops it)
-	SEARCH_ENGINE_PORT=$(SEARCH_ENGINE_PORT) search/engine/start.sh
+search-engine: ## Run an OpenSearch node in the foreground, Ctrl-C stops it (OPENSEARCH=3 for 3.x)
+	$(ENGINE_SCRIPT_ENV) search/engine/start.sh
 
-search-engine-background: ## Start the OpenSearch node detached; waits until it is healthy
-	SEARCH_ENGINE_PORT=$(SEARCH_ENGINE_PORT) search/engine/start-background.sh
+search-engine-background: ## Start an OpenSearch node detached; waits until it is healthy
+	$(ENGINE_SCRIPT_ENV) search/engine/start-background.sh
 
 search-sync: install ## Keep pushing pending search changes to the engine (a worker)
 	$(ENGINE_ENV) $(MANAGE) search_sync --loop --interval 5
 
-search-engine-stop: ## Stop the OpenSearch node
-	search/engine/stop.sh
+search-engine-stop: ## Stop the OpenSearch node on SEARCH_ENGINE_PORT
+	$(ENGINE_SCRIPT_ENV) search/engine/stop.sh
+
+test-engine: install messages ## Only the engine-flavoured search tests, against the node on SEARCH_ENGINE_PORT
+	SEARCH_ENGINE_URL=http://127.0.0.1:$(SEARCH_ENGINE_PORT) $(VENV)/bin/pytest tests/search \
+		-m "engine and not cluster" -n $(PYTEST_WORKERS)
+
+search-cluster: ## Start a three-node OpenSearch cluster on ports 9211-9213; waits until green
+	OPENSEARCH=$(OPENSEARCH) search/engine/cluster.sh start
+
+search-cluster-stop: ## Stop the three-node cluster
+	OPENSEARCH=$(OPENSEARCH) search/engine/cluster.sh stop
+
+search-cluster-drill: install messages ## Stop and restart a cluster node under load, then rebuild; prints the figures
+	SEARCH_CLUSTER_URLS=$$(search/engine/cluster.sh urls) OPENSEARCH=$(OPENSEARCH) \
+		$(VENV)/bin/pytest tests/search/test_engine_cluster.py -p no:xdist -p no:cacheprovider -q
 
 constraints: install ## Re-pin every dependency after changing requirements*.txt
 	$(PIP) install --quiet -r requirements-dev.txt
