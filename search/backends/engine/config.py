@@ -5,6 +5,7 @@ tests and management commands can point the backend elsewhere.
 ``SEARCH_ENGINE_URLS``         comma-separated node URLs (``SEARCH_ENGINE_URL`` is accepted too)
 ``SEARCH_ENGINE_USERNAME``/``SEARCH_ENGINE_PASSWORD``, ``SEARCH_ENGINE_API_KEY``
 ``SEARCH_ENGINE_CA_CERTS``, ``SEARCH_ENGINE_VERIFY_CERTS`` (default true)
+``SEARCH_ENGINE_CLIENT_CERT``/``SEARCH_ENGINE_CLIENT_KEY``: for clusters that require client certificates
 ``SEARCH_ENGINE_INDEX_PREFIX`` (default "portal"): the alias is ``<prefix>-documents``
 ``SEARCH_ENGINE_SHARDS`` (1), ``SEARCH_ENGINE_REPLICAS`` (0), ``SEARCH_ENGINE_TIMEOUT`` (seconds, 10)
 """
@@ -50,6 +51,8 @@ class EngineConfig:
     shards: int
     replicas: int
     timeout: float
+    client_cert: str = ""
+    client_key: str = ""
 
     @property
     def alias(self) -> str:
@@ -82,4 +85,6 @@ def engine_config() -> EngineConfig:
         shards=max(shards, 1),
         replicas=max(replicas, 0),
         timeout=max(timeout, 0.5),
+        client_cert=str(_setting("SEARCH_ENGINE_CLIENT_CERT", "")),
+        client_key=str(_setting("SEARCH_ENGINE_CLIENT_KEY", "")),
     )

@@ -42,6 +42,16 @@ def _secure(config: EngineConfig) -> bool:
     return any(url.startswith("https://") for url in config.urls)
 
 
+def _tls_options(config: EngineConfig) -> dict:
+    """Certificate options, which both clients name alike; none for plain HTTP."""
+    if not _secure(config):
+        return {}
+    options = {"verify_certs": config.verify_certs}
+    names = {"ca_certs": config.ca_certs, "client_cert": config.client_cert, "client_key": config.client_key}
+    options.update({name: value for name, value in names.items() if value})
+    return options
+
+
 def _opensearch_client(config: EngineConfig):
     from opensearchpy import OpenSearch
 
@@ -50,10 +60,7 @@ def _opensearch_client(config: EngineConfig):
         options["http_auth"] = (config.username, config.password)
     if config.api_key:
         options["headers"] = {"Authorization": f"ApiKey {config.api_key}"}
-    if _secure(config):
-        options["verify_certs"] = config.verify_certs
-        if config.ca_certs:
-            options["ca_certs"] = config.ca_certs
+    options.update(_tls_options(config))
     return OpenSearch(hosts=list(config.urls), **options)
 
 
@@ -65,10 +72,7 @@ def _elasticsearch_client(config: EngineConfig):
         options["basic_auth"] = (config.username, config.password)
     if config.api_key:
         options["api_key"] = config.api_key
-    if _secure(config):
-        options["verify_certs"] = config.verify_certs
-        if config.ca_certs:
-            options["ca_certs"] = config.ca_certs
+    options.update(_tls_options(config))
     return Elasticsearch(hosts=list(config.urls), **options)
 
 
