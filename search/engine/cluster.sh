@@ -90,17 +90,17 @@ case "${1:-}" in
       on_node stop.sh "$port"
     done
     ;;
-  start-node)
-    on_node start-background.sh "$(node_port "${2:-}")"
-    ;;
-  stop-node)
-    on_node stop.sh "$(node_port "${2:-}")"
+  start-node | stop-node)
+    # Resolved first: a bad number must stop here, not reach the scripts without a port.
+    port="$(node_port "${2:-}")"
+    if [[ "$1" == start-node ]]; then on_node start-background.sh "$port"; else on_node stop.sh "$port"; fi
     ;;
   urls)
     (IFS=,; echo "${urls[*]}")
     ;;
   *)
-    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2
+    # The header comment is the usage.
+    awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0" >&2
     exit 2
     ;;
 esac
