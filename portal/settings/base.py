@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -165,6 +166,30 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Partnership Portal <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds an SMTP connection may wait on the relay (connecting, then each reply):
+# a relay that accepts and never answers costs the worker this, never a reader.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# Background work (emails, notification fan-out, search engine sync, Wagtail's own
+# tasks) goes through Django's task framework. "database": tasks are rows written in
+# the request's transaction and run by `manage.py db_worker`; "immediate": they run
+# inline, for machines without a worker (tests, the demo).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+
+
+def tasks_setting(backend: str) -> dict:
+    backends = {
+        "database": "django_tasks_db.DatabaseBackend",
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    }
+    if backend not in backends:
+        raise ImproperlyConfigured(
+            f"PORTAL_TASKS_BACKEND must be one of {', '.join(backends)}, not {backend!r}"
+        )
+    return {"default": {"BACKEND": backends[backend]}}
+
+
+TASKS = tasks_setting(os.environ.get("PORTAL_TASKS_BACKEND", "database"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -266,8 +291,8 @@ SOCIALACCOUNT_PROVIDERS = {
     }
 }
 
-# Notifications: emails are queued in the outbox and retried with a doubling delay.
-NOTIFICATIONS_SEND_ON_COMMIT = env_bool("NOTIFICATIONS_SEND_ON_COMMIT", True)
+# Notifications: emails are queued in the outbox, sent by the task worker and
+# retried with a doubling delay.
 NOTIFICATIONS_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATIONS_MAX_ATTEMPTS", "8"))
 NOTIFICATIONS_RETRY_BASE_SECONDS = int(os.environ.get("NOTIFICATIONS_RETRY_BASE_SECONDS", "60"))
 NOTIFICATIONS_RETRY_MAX_SECONDS = int(os.environ.get("NOTIFICATIONS_RETRY_MAX_SECONDS", str(6 * 60 * 60)))
