@@ -227,8 +227,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # Wagtail runs its background tasks inline and logs every state change.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # Task state changes are routine; failures still show.
+        "django_tasks": {"level": "WARNING"},
+        # The search engine clients log a traceback per failed request; the engine
+        # backend logs an outage itself, once when it starts and once when it ends.
+        "opensearch": {"level": "ERROR"},
+        "elastic_transport": {"level": "ERROR"},
+    },
 }
 
 # Accounts: allauth sign-up with mandatory email verification, log-in by email,
