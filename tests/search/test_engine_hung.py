@@ -14,21 +14,12 @@ import pytest
 
 from search.sync import engine_backend
 from tests.search.conftest import make_document
-from tests.search.engine_backend import engine_under_test
 from tests.search.helpers import keys, search
 from tests.servers import HangingRelay
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 TIMEOUT = 1.0
-
-
-@pytest.fixture(params=["opensearch", "elasticsearch"])
-def engine(request, settings):
-    url = request.getfixturevalue(
-        "search_engine_proxy_url" if request.param == "elasticsearch" else "search_engine_url"
-    )
-    return url, engine_under_test(request.param, settings, url)
 
 
 def _timed_search(user, text):
