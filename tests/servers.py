@@ -13,6 +13,14 @@ from dataclasses import dataclass, field
 from aiosmtpd.controller import Controller
 
 
+def use_smtp_relay(settings, port: int, *, timeout: float = 1.0) -> None:
+    """Point the portal's email at an SMTP server on 127.0.0.1:``port``."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = timeout
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -16,18 +16,11 @@ from django_tasks_db.models import DBTaskResult
 from portal.notifications.models import EmailOutbox, Notification
 from portal.notifications.services import watch_start
 from tests.accounts.factories import VerifiedUserFactory
-from tests.servers import silent_server, smtp_server
+from tests.servers import silent_server, smtp_server, use_smtp_relay
 
 pytestmark = pytest.mark.django_db
 
 EMAIL_TIMEOUT = 1.0
-
-
-def _relay(settings, port):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = EMAIL_TIMEOUT
 
 
 def _timed(function, *args, **kwargs):
@@ -45,7 +38,7 @@ def test_reply_answers_at_once_and_the_worker_delivers_once_the_relay_works(
     url = reverse("forums:post_create", args=[public_topic.pk])
 
     with silent_server() as hung_port:
-        _relay(settings, hung_port)
+        use_smtp_relay(settings, hung_port, timeout=EMAIL_TIMEOUT)
         response, elapsed = _timed(client_for(registered).post, url, {"body": "Cold chain update"})
         assert response.status_code == 302
         assert elapsed < 2.0
@@ -68,7 +61,7 @@ def test_reply_answers_at_once_and_the_worker_delivers_once_the_relay_works(
     assert retry.run_after > timezone.now() + timedelta(seconds=20)
 
     with smtp_server() as (port, mailbox):
-        _relay(settings, port)
+        use_smtp_relay(settings, port, timeout=EMAIL_TIMEOUT)
         # Time passes: the retry is due and the cool-down over.
         EmailOutbox.objects.update(next_attempt_at=timezone.now())
         DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())

@@ -1,5 +1,6 @@
 """A mail server outage delays email and never loses it, nor the content."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from portal.notifications.models import EmailOutbox, Notification
 from portal.notifications.outbox import outbox_send_pending
 from portal.notifications.services import email_send, notification_create
 from portal.notifications.verbs import Verb
+from tests.servers import silent_server, use_smtp_relay
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +87,15 @@ def test_a_pass_stops_at_the_first_sign_of_an_unreachable_relay(reader, flaky_ma
     assert "The mail relay is unreachable" in capsys.readouterr().out
     call_command("notifications_send")
     assert len(mail.outbox) == 2
+
+
+def test_notifications_send_returns_in_bounded_time_against_a_hung_relay(reader, settings, task_worker):
+    for number in range(3):
+        email_send(message=EmailMessage(f"Subject {number}", "Body", to=[reader.email]))
+    with silent_server() as port:
+        use_smtp_relay(settings, port, timeout=1.0)
+        started = time.monotonic()
+        call_command("notifications_send", verbosity=0)
+        assert time.monotonic() - started < 3.0
+    assert sorted(EmailOutbox.objects.values_list("attempts", flat=True)) == [0, 0, 1]
+    assert EmailOutbox.objects.filter(status=EmailOutbox.Status.PENDING).count() == 3
