@@ -2,7 +2,7 @@
 account emails sent through the outbox."""
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.core import context
+from allauth.core import context as allauth_context
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.sites.shortcuts import get_current_site
@@ -29,13 +29,13 @@ class AccountAdapter(DefaultAccountAdapter):
             return totp_enrolment_url(url)
         return url
 
-    def send_mail(self, template_prefix, email, context_data):
+    def send_mail(self, template_prefix, email, context):
         """Verification, password reset and the other account emails are written to
         the outbox and sent by the worker, never from the request itself."""
-        request = context.request
+        request = allauth_context.request
         message = self.render_mail(
             template_prefix,
             email,
-            {"request": request, "email": email, "current_site": get_current_site(request), **context_data},
+            {"request": request, "email": email, "current_site": get_current_site(request), **context},
         )
         email_send(message=message)
