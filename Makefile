@@ -42,11 +42,14 @@ install: $(VENV)/.installed ## Create the virtual environment and install pinned
 messages: install ## Compile the Arabic and French translation catalogues
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
 
+# The demo runs on the development settings, whose background tasks run inline
+# (PORTAL_TASKS_BACKEND=immediate): nothing to start besides the server.
 demo: install messages ## Migrate, load demo content and serve on http://127.0.0.1:8000 (ENGINE=opensearch to use the engine)
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_demo
 	@if [ "$(ENGINE)" != "database" ]; then $(ENGINE_ENV) $(MANAGE) search_rebuild; fi
 	@echo "Serving the portal at http://$(HOST):$(PORTAL_PORT)/ — admin at http://$(HOST):$(PORTAL_PORT)/admin/"
+	@echo "No task worker in the demo: emails (printed here), notifications and search updates run inline, right after each save."
 	@if [ "$(ENGINE)" != "database" ]; then $(ENGINE_ENV) $(MANAGE) runserver $(HOST):$(PORTAL_PORT); \
 	else $(MANAGE) runserver $(HOST):$(PORTAL_PORT); fi
 

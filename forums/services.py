@@ -165,7 +165,6 @@ def _announce(post: Post) -> None:
     """Tell the people who should hear about a newly visible post, each once, and
     only those who may read it."""
     topic = post.topic
-    can_view = post.can_view
     summary = topic.title
     told = set()
 
@@ -180,7 +179,6 @@ def _announce(post: Post) -> None:
                 url=post.get_absolute_url(),
                 actor=post.author,
                 target=post,
-                visible_to=can_view,
             )
 
     told.add(post.author_id)

@@ -6,14 +6,19 @@ confirmed only at the version that was pushed, so a write made while a push is o
 its way stays pending; a tombstone is deleted from the engine, then from the table.
 Nothing is lost while the engine is down: the rows wait, and the next pass (after
 the next write, ``manage.py search_sync``, or its ``--loop`` worker) pushes them.
+
+A write never talks to the engine: once its transaction commits it enqueues
+``engine_sync_task`` and the task worker pushes. ``search_sync`` (from cron, or
+``--loop``) drains whatever a lost task or an outage left pending.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections import defaultdict
 from dataclasses import dataclass
+
+from django_tasks import task
 
 from search.backends import ENGINE, load_backend
 from search.backends.base import SearchBackendUnavailable
@@ -22,13 +27,10 @@ from search.models import SearchDocument
 
 logger = logging.getLogger(__name__)
 
-# After a failed push, writes skip pushing for this long so an unreachable engine
-# does not slow every save down by its timeout.
-PAUSE_AFTER_FAILURE = 30.0
 # Once the engine answers again, a write also pushes up to this many older rows.
 CATCH_UP_BATCHES = 4
 
-_paused_until: dict[tuple, float] = {}
+# Engines (addresses, alias) this process left rows behind for.
 _behind: set[tuple] = set()
 
 
@@ -107,30 +109,39 @@ def engine_sync_pending(
     return report
 
 
-def engine_sync_after_commit(keys, *, backend=None) -> None:
+def engine_sync_changed(keys, *, backend=None) -> None:
     """Push the rows a transaction just wrote (``keys``; None for a change touching
-    many rows, of which a few batches go now and the rest with later writes or the
-    sync worker). Never raises: a failure is logged and the rows stay pending for
-    the next pass."""
+    many rows, of which a few batches go now and the rest with later writes or
+    ``search_sync``). Never raises: while the engine is unreachable (its outage is
+    logged once, by the backend) the rows stay pending for the next pass."""
     backend = backend or engine_backend()
+    target = (backend.config.urls, backend.config.alias)
     try:
-        config = backend.config
-        target = (config.urls, config.alias)
-        if time.monotonic() < _paused_until.get(target, 0):
-            _behind.add(target)
-            return
         if keys is None:
-            engine_sync_pending(backend=backend, max_batches=CATCH_UP_BATCHES)
             _behind.add(target)
+            engine_sync_pending(backend=backend, max_batches=CATCH_UP_BATCHES)
             return
         engine_sync_pending(keys=keys, backend=backend)
         if target in _behind:
             # The engine is back: take along rows left pending while it was away.
             _behind.discard(target)
             engine_sync_pending(backend=backend, max_batches=CATCH_UP_BATCHES)
-    except SearchBackendUnavailable as error:
-        _paused_until[target] = time.monotonic() + PAUSE_AFTER_FAILURE
+    except SearchBackendUnavailable:
         _behind.add(target)
-        logger.warning("Search engine unreachable; changed documents wait for the next sync: %s", error)
     except Exception:
         logger.exception("Search engine sync failed; the changed documents stay pending")
+
+
+@task()
+def engine_sync_task(keys: list[str] | None) -> None:
+    """The worker's side of ``engine_sync_enqueue``."""
+    engine_sync_changed(keys)
+
+
+def engine_sync_enqueue(keys) -> None:
+    """Hand the rows a committed transaction wrote to the task worker. Never raises:
+    if the task cannot be queued the rows are still pending, for ``search_sync``."""
+    try:
+        engine_sync_task.enqueue(list(keys) if keys is not None else None)
+    except Exception:
+        logger.exception("Could not queue the search engine sync; the rows wait for search_sync")

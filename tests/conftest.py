@@ -1,15 +1,51 @@
 """Fixtures shared by every suite. App-specific fixtures live beside their tests."""
 
 import pytest
+from django_tasks_db.management.commands import db_worker
 from wagtail.models import Locale, Page, Site
 
+from portal.breaker import breakers_reset
 from portal.models import Country, HomePage
+from portal.settings.base import tasks_setting
 from tests.factories import OrganisationFactory, ThematicAreaFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
 def _media_and_cache(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _services_presumed_up():
+    """Each test finds the mail relay and the search engine presumed reachable."""
+    breakers_reset()
+    yield
+    breakers_reset()
+
+
+@pytest.fixture
+def task_worker(settings, monkeypatch):
+    """Background tasks go to the database queue, as in production; call the fixture
+    to run the real worker (``db_worker --batch``) until no task is ready.
+
+    The worker's connection housekeeping is left out: inside a test's transaction it
+    would close the connection the test runs in."""
+    settings.TASKS = tasks_setting("database")
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run() -> None:
+        db_worker.Worker(
+            queue_names=["*"],
+            excluded_queue_names=[],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+        ).run()
+
+    return run
 
 
 @pytest.fixture

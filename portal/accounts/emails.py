@@ -1,15 +1,13 @@
-"""Emails about memberships. A failing mail server never undoes a decision."""
-
-import logging
+"""Emails about memberships. They go through the outbox, so a failing or hung mail
+relay never slows down or undoes a decision."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from portal.accounts.models import Membership
-
-logger = logging.getLogger(__name__)
+from portal.notifications.services import email_send
 
 
 def _absolute(path: str) -> str:
@@ -21,10 +19,7 @@ def _send(*, template: str, recipients: list[str], context: dict) -> None:
         return
     subject = render_to_string(f"account/email/{template}_subject.txt", context).strip()
     body = render_to_string(f"account/email/{template}_message.txt", context)
-    try:
-        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, recipients)
-    except OSError:
-        logger.exception("Could not send the %s email", template)
+    email_send(message=EmailMessage(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, to=recipients))
 
 
 def membership_requested(membership: Membership) -> None:

@@ -161,7 +161,6 @@ def _announce(comment: Comment) -> None:
                 url=comment.get_absolute_url(),
                 actor=comment.author,
                 target=comment,
-                visible_to=comment.can_view,
             )
 
     mentioned = list(extract_mentions(comment.body_source))[:MAX_MENTIONS]

@@ -173,10 +173,9 @@ def _tell_author(content: ModeratedContent, verb: str, summary: str) -> None:
         summary=summary[:300],
         url=content.get_absolute_url(),
         actor=None,
-        target=content,
         # Hidden content is unreadable to everyone but moderators; its author still
-        # hears what happened to it.
-        visible_to=lambda user: user.pk == content.author_id,
+        # hears what happened to it (the fan-out lets a target's author through).
+        target=content,
     )
 
 

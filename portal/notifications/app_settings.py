@@ -1,9 +1,6 @@
 """Settings of notifications, read when used (never at import) so tests and
 environments can change them.
 
-- ``NOTIFICATIONS_SEND_ON_COMMIT`` (default True): try to send immediate emails as
-  soon as the transaction that queued them commits. Emails that fail stay pending
-  for ``notifications_send``. Set False to leave all sending to that command.
 - ``NOTIFICATIONS_MAX_ATTEMPTS`` (default 8): attempts before an email is marked
   failed.
 - ``NOTIFICATIONS_RETRY_BASE_SECONDS`` (default 60): the first retry delay; each
@@ -19,10 +16,6 @@ from django.conf import settings
 
 def _get(name, default):
     return getattr(settings, name, default)
-
-
-def send_on_commit() -> bool:
-    return _get("NOTIFICATIONS_SEND_ON_COMMIT", True)
 
 
 def max_attempts() -> int:

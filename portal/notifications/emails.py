@@ -1,15 +1,12 @@
-"""Writing notification emails into the outbox and sending what is due.
+"""Writing notification emails and digests into the outbox.
 
-Emails are rendered in the recipient's language when they are queued; sending
-happens later (right after commit and from ``notifications_send``) so a slow or
-broken mail server never blocks or undoes the post that caused the email.
+Emails are rendered in the recipient's language when they are queued; sending is
+the outbox's business (``portal.notifications.outbox``), later and elsewhere, so a
+slow or broken mail server never blocks or undoes the post that caused the email.
 """
 
-import logging
-from dataclasses import dataclass
 from datetime import timedelta
 
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,8 +15,6 @@ from django.utils import timezone, translation
 from portal.notifications import app_settings
 from portal.notifications.models import EmailOutbox, Notification, NotificationPreference, url_in_language
 from portal.notifications.tokens import ALL, unsubscribe_token
-
-logger = logging.getLogger(__name__)
 
 DIGEST_ITEM_LIMIT = 50
 
@@ -146,75 +141,3 @@ def digest_queue(*, now=None) -> int:
             Notification.objects.filter(pk__in=[n.pk for n in items]).update(emailed_at=now)
         queued += 1
     return queued
-
-
-@dataclass
-class SendResult:
-    sent: int = 0
-    retrying: int = 0
-    failed: int = 0
-
-
-def _retry_delay(attempts: int) -> timedelta:
-    seconds = app_settings.retry_base_seconds() * (2 ** max(0, attempts - 1))
-    return timedelta(seconds=min(seconds, app_settings.retry_max_seconds()))
-
-
-def _send(entry: EmailOutbox, connection) -> None:
-    message = EmailMultiAlternatives(
-        subject=entry.subject,
-        body=entry.body_text,
-        to=[entry.to_address],
-        headers=entry.headers or None,
-        connection=connection,
-    )
-    if entry.body_html:
-        message.attach_alternative(entry.body_html, "text/html")
-    message.send()
-
-
-def outbox_send_pending(*, ids=None, limit=None, progress=None) -> SendResult:
-    """Send due pending emails (or only ``ids``); a failure schedules a retry with a
-    doubling delay, and after the last attempt the email is marked failed.
-
-    ``progress(entry, position, total)`` is called after each email, for commands
-    that report as they go.
-    """
-    result = SendResult()
-    due = EmailOutbox.objects.filter(status=EmailOutbox.Status.PENDING, next_attempt_at__lte=timezone.now())
-    if ids is not None:
-        due = due.filter(pk__in=list(ids))
-    candidate_ids = list(due.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
-    connection = get_connection()
-    for position, pk in enumerate(candidate_ids, start=1):
-        with transaction.atomic():
-            # Two senders running at once (a request and the command) never send twice.
-            entry = (
-                EmailOutbox.objects.select_for_update(skip_locked=True)
-                .filter(pk=pk, status=EmailOutbox.Status.PENDING)
-                .first()
-            )
-            if entry is None:
-                continue
-            entry.attempts += 1
-            now = timezone.now()
-            try:
-                _send(entry, connection)
-            except Exception as error:  # any backend failure must leave the email queued
-                logger.warning("Email %s to %s failed: %s", entry.pk, entry.to_address, error)
-                entry.last_error = f"{type(error).__name__}: {error}"[:2000]
-                if entry.attempts >= app_settings.max_attempts():
-                    entry.status = EmailOutbox.Status.FAILED
-                    result.failed += 1
-                else:
-                    entry.next_attempt_at = now + _retry_delay(entry.attempts)
-                    result.retrying += 1
-            else:
-                entry.status = EmailOutbox.Status.SENT
-                entry.sent_at = now
-                entry.last_error = ""
-                result.sent += 1
-            entry.save(update_fields=["attempts", "status", "sent_at", "next_attempt_at", "last_error"])
-        if progress is not None:
-            progress(entry, position, len(candidate_ids))
-    return result

@@ -1,86 +1,63 @@
 """Writes of notifications, watches and preferences."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
-from portal.notifications import app_settings
-from portal.notifications.emails import emails_queue_immediate, outbox_send_pending
-from portal.notifications.models import Notification, NotificationPreference, Watch, watch_content_type
-from portal.notifications.selectors import preferences_for
+from portal.notifications.models import (
+    EmailOutbox,
+    Notification,
+    NotificationPreference,
+    Watch,
+    watch_content_type,
+)
+from portal.notifications.outbox import outbox_entries
+from portal.notifications.tasks import notifications_fan_out_task, outbox_send_task
 from portal.notifications.tokens import ALL
 from portal.notifications.verbs import Kind
 
-SUMMARY_LENGTH = 300
 
+def notification_create(*, recipients: Iterable, verb: str, summary: str, url: str, actor=None, target=None):
+    """Notify ``recipients`` that ``actor`` did ``verb`` (a ``Verb``) to ``target``.
 
-def _send_after_commit(outbox_ids: list[int]) -> None:
-    # Runs after the caller's data is committed, and swallows every failure
-    # (outbox_send_pending records it), so the caller's post is never affected.
-    transaction.on_commit(lambda: outbox_send_pending(ids=outbox_ids), robust=True)
+    The request only enqueues one task with the people's ids; the worker writes one
+    notification per recipient and queues their emails (see
+    ``portal.notifications.fanout``), so an announcement costs a writer the same
+    whether a topic has two watchers or two thousand. There, the actor and inactive
+    people are skipped, and so is anybody the target's ``can_view(user)`` refuses.
+
+    ``summary`` is plain text written by people (a title, an excerpt); it is shown
+    escaped. With the database task backend the task is written in the caller's
+    transaction, so it runs only if the caller's data is saved.
+    """
+    recipient_ids = list(dict.fromkeys(user.pk for user in recipients if user is not None))
+    if actor is not None and actor.pk in recipient_ids:
+        recipient_ids.remove(actor.pk)
+    if not recipient_ids:
+        return None
+    return notifications_fan_out_task.enqueue(
+        recipient_ids=recipient_ids,
+        verb=str(verb),
+        summary=summary or "",
+        url=url,
+        actor_id=actor.pk if actor is not None else None,
+        target=[ContentType.objects.get_for_model(target).pk, target.pk] if target is not None else None,
+    )
 
 
 @transaction.atomic
-def notification_create(
-    *,
-    recipients: Iterable,
-    verb: str,
-    summary: str,
-    url: str,
-    actor=None,
-    target=None,
-    visible_to: Callable[[object], bool] | None = None,
-) -> list[Notification]:
-    """Notify ``recipients`` that ``actor`` did ``verb`` (a ``Verb``) to ``target``.
-
-    The actor is never notified of their own action, and nor is an inactive person.
-    Somebody who may not see the target is left out entirely, so no in-app entry and
-    no email reveals partners-only or organisation-only content: pass ``visible_to``
-    (a function taking a person and returning whether they may see the target), or
-    give the target a ``can_view(user)`` method; ``visible_to`` wins when both exist.
-    With neither, the content is taken to be visible to every recipient.
-
-    ``summary`` is plain text written by people (a title, an excerpt); it is shown
-    escaped. Emails are queued in the same transaction, in each recipient's
-    language and according to their preferences, and are sent after commit;
-    a failed send stays in the outbox for ``notifications_send``.
-    """
-    can_view = visible_to or getattr(target, "can_view", None)
-    chosen, seen = [], set()
-    for user in recipients:
-        if user is None or user.pk in seen:
-            continue
-        seen.add(user.pk)
-        if actor is not None and user.pk == actor.pk:
-            continue
-        if not user.is_active or (can_view is not None and not can_view(user)):
-            continue
-        chosen.append(user)
-    if not chosen:
-        return []
-
-    content_type = ContentType.objects.get_for_model(target) if target is not None else None
-    notifications = Notification.objects.bulk_create(
-        [
-            Notification(
-                recipient=user,
-                verb=verb,
-                actor=actor,
-                target_content_type=content_type,
-                target_object_id=target.pk if target is not None else None,
-                url=url[:500],
-                summary=" ".join((summary or "").split())[:SUMMARY_LENGTH],
-            )
-            for user in chosen
-        ]
-    )
-    outbox_ids = emails_queue_immediate(notifications, preferences_for(chosen))
-    if outbox_ids and app_settings.send_on_commit():
-        _send_after_commit(outbox_ids)
-    return notifications
+def email_send(*, message: EmailMessage, recipient=None) -> list[EmailOutbox]:
+    """Send a rendered email through the outbox: its rows are written now and the
+    worker sends them, retrying while the relay is down. Use this for every email
+    instead of ``message.send()``, which would wait on the relay in the request."""
+    entries = EmailOutbox.objects.bulk_create(outbox_entries(message, recipient=recipient))
+    if entries:
+        outbox_send_task.enqueue([entry.pk for entry in entries])
+    return entries
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -168,6 +169,30 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Partnership Portal <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds an SMTP connection may wait on the relay (connecting, then each reply):
+# a relay that accepts and never answers costs the worker this, never a reader.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# Background work (emails, notification fan-out, search engine sync, Wagtail's own
+# tasks) goes through Django's task framework. "database": tasks are rows written in
+# the request's transaction and run by `manage.py db_worker`; "immediate": they run
+# inline, for machines without a worker (tests, the demo).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+
+
+def tasks_setting(backend: str) -> dict:
+    backends = {
+        "database": "django_tasks_db.DatabaseBackend",
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    }
+    if backend not in backends:
+        raise ImproperlyConfigured(
+            f"PORTAL_TASKS_BACKEND must be one of {', '.join(backends)}, not {backend!r}"
+        )
+    return {"default": {"BACKEND": backends[backend]}}
+
+
+TASKS = tasks_setting(os.environ.get("PORTAL_TASKS_BACKEND", "database"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -208,8 +233,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # Wagtail runs its background tasks inline and logs every state change.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # Task state changes are routine; failures still show.
+        "django_tasks": {"level": "WARNING"},
+        # The search engine clients log a traceback per failed request; the engine
+        # backend logs an outage itself, once when it starts and once when it ends.
+        "opensearch": {"level": "ERROR"},
+        "elastic_transport": {"level": "ERROR"},
+    },
 }
 
 # Accounts: allauth sign-up with mandatory email verification, log-in by email,
@@ -272,8 +303,8 @@ SOCIALACCOUNT_PROVIDERS = {
     }
 }
 
-# Notifications: emails are queued in the outbox and retried with a doubling delay.
-NOTIFICATIONS_SEND_ON_COMMIT = env_bool("NOTIFICATIONS_SEND_ON_COMMIT", True)
+# Notifications: emails are queued in the outbox, sent by the task worker and
+# retried with a doubling delay.
 NOTIFICATIONS_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATIONS_MAX_ATTEMPTS", "8"))
 NOTIFICATIONS_RETRY_BASE_SECONDS = int(os.environ.get("NOTIFICATIONS_RETRY_BASE_SECONDS", "60"))
 NOTIFICATIONS_RETRY_MAX_SECONDS = int(os.environ.get("NOTIFICATIONS_RETRY_MAX_SECONDS", str(6 * 60 * 60)))

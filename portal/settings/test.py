@@ -3,6 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
+from .base import tasks_setting
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -16,3 +17,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come straight from the apps' folders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tasks run inline; tests of the worker switch to the database backend themselves.
+TASKS = tasks_setting("immediate")

@@ -66,8 +66,8 @@ class FallbackBackend(BaseSearchBackend):
     def search(self, query):
         try:
             return self.primary.search(query)
-        except SearchBackendUnavailable as error:
-            logger.warning("Search engine unavailable, answering from the database: %s", error)
+        except SearchBackendUnavailable:
+            # The engine backend logs the outage once, when it starts.
             results = self.fallback.search(query)
             results.fallback = True
             return results

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from portal.comments.services import comment_create
 from portal.notifications.models import EmailOutbox, Notification
@@ -44,11 +44,12 @@ def test_notification_emails_reach_only_people_who_may_read_the_page(
 
 
 def test_partners_only_page_leaves_non_members_out_of_emails(
-    brief, organisation, other, member, django_capture_on_commit_callbacks
+    brief, organisation, other, member, django_capture_on_commit_callbacks, monkeypatch
 ):
     """A page declaring itself partners-only (``visibility``) is read by approved
     members of partner organisations only, and only they are emailed."""
-    brief.visibility = "partners"
+    # On the class: the notification worker loads the comment and its page afresh.
+    monkeypatch.setattr(Page, "visibility", "partners", raising=False)
     colleague = MembershipFactory(organisation=organisation).user
     for person in (other, colleague):
         watch_start(user=person, target=brief)

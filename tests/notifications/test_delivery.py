@@ -1,16 +1,19 @@
 """A mail server outage delays email and never loses it, nor the content."""
 
+import time
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.core.management import call_command
 from django.utils import timezone
 
-from portal.notifications.emails import outbox_send_pending
 from portal.notifications.models import EmailOutbox, Notification
-from portal.notifications.services import notification_create
+from portal.notifications.outbox import outbox_send_pending
+from portal.notifications.services import email_send, notification_create
 from portal.notifications.verbs import Verb
+from tests.servers import silent_server, use_smtp_relay
 
 pytestmark = pytest.mark.django_db
 
@@ -56,10 +59,9 @@ def test_failed_send_is_kept_and_retried_with_growing_delay(
 
 def test_email_is_marked_failed_after_the_last_attempt(actor, reader, flaky_mail, settings):
     settings.NOTIFICATIONS_MAX_ATTEMPTS = 2
-    settings.NOTIFICATIONS_SEND_ON_COMMIT = False
     flaky_mail.failures_left = 5
     notification_create(recipients=[reader], verb=Verb.POST_CREATED, summary="s", url="/en/", actor=actor)
-    assert outbox_send_pending().retrying == 1
+    assert EmailOutbox.objects.get().attempts == 1
     _make_due()
     assert outbox_send_pending().failed == 1
     assert EmailOutbox.objects.get().status == EmailOutbox.Status.FAILED
@@ -67,19 +69,33 @@ def test_email_is_marked_failed_after_the_last_attempt(actor, reader, flaky_mail
     assert outbox_send_pending().sent == 0
 
 
-def test_send_on_commit_can_be_switched_off(actor, reader, settings, django_capture_on_commit_callbacks):
-    settings.NOTIFICATIONS_SEND_ON_COMMIT = False
-    with django_capture_on_commit_callbacks(execute=True):
-        notification_create(recipients=[reader], verb=Verb.POST_CREATED, summary="s", url="/en/", actor=actor)
+def test_limit_sends_only_that_many(reader, task_worker):
+    for number in range(3):
+        email_send(message=EmailMessage(f"Subject {number}", "Body", to=[reader.email]))
     assert mail.outbox == []
-    call_command("notifications_send")
-    assert len(mail.outbox) == 1
-
-
-def test_limit_sends_only_that_many(actor, reader, settings):
-    settings.NOTIFICATIONS_SEND_ON_COMMIT = False
-    for _ in range(3):
-        notification_create(recipients=[reader], verb=Verb.POST_CREATED, summary="s", url="/en/", actor=actor)
     call_command("notifications_send", limit=2)
     assert len(mail.outbox) == 2
     assert EmailOutbox.objects.filter(status=EmailOutbox.Status.PENDING).count() == 1
+
+
+def test_a_pass_stops_at_the_first_sign_of_an_unreachable_relay(reader, flaky_mail, task_worker, capsys):
+    flaky_mail.failures_left = 1
+    for number in range(3):
+        email_send(message=EmailMessage(f"Subject {number}", "Body", to=[reader.email]))
+    call_command("notifications_send")
+    assert sorted(EmailOutbox.objects.values_list("attempts", flat=True)) == [0, 0, 1]
+    assert "The mail relay is unreachable" in capsys.readouterr().out
+    call_command("notifications_send")
+    assert len(mail.outbox) == 2
+
+
+def test_notifications_send_returns_in_bounded_time_against_a_hung_relay(reader, settings, task_worker):
+    for number in range(3):
+        email_send(message=EmailMessage(f"Subject {number}", "Body", to=[reader.email]))
+    with silent_server() as port:
+        use_smtp_relay(settings, port, timeout=1.0)
+        started = time.monotonic()
+        call_command("notifications_send", verbosity=0)
+        assert time.monotonic() - started < 3.0
+    assert sorted(EmailOutbox.objects.values_list("attempts", flat=True)) == [0, 0, 1]
+    assert EmailOutbox.objects.filter(status=EmailOutbox.Status.PENDING).count() == 3

@@ -46,11 +46,21 @@ def search_backend(request, settings, db):
     if flavour == "database":
         settings.PORTAL_SEARCH_BACKEND = "database"
         return BackendUnderTest("database", lambda: None)
-    url = request.getfixturevalue(
+    refresh = engine_under_test(flavour, settings, _engine_url(request, flavour))
+    return BackendUnderTest(flavour, refresh)
+
+
+def _engine_url(request, flavour: str) -> str:
+    return request.getfixturevalue(
         "search_engine_proxy_url" if flavour == "elasticsearch" else "search_engine_url"
     )
-    refresh = engine_under_test(flavour, settings, url)
-    return BackendUnderTest(flavour, refresh)
+
+
+@pytest.fixture(params=ENGINE_FLAVOURS)
+def engine(request, settings):
+    """Each engine flavour on its own, without the database backend: ``(url, refresh)``."""
+    url = _engine_url(request, request.param)
+    return url, engine_under_test(request.param, settings, url)
 
 
 @pytest.fixture

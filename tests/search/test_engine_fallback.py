@@ -22,7 +22,6 @@ from search.indexing import document_remove
 from search.models import SearchDocument
 from search.sync import engine_backend
 from tests.search.conftest import make_document
-from tests.search.engine_backend import engine_under_test
 from tests.search.helpers import keys, search
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
@@ -36,15 +35,6 @@ def closed_port_url() -> str:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     return f"http://127.0.0.1:{port}"
-
-
-@pytest.fixture(params=["opensearch", "elasticsearch"])
-def engine(request, settings):
-    url = request.getfixturevalue(
-        "search_engine_proxy_url" if request.param == "elasticsearch" else "search_engine_url"
-    )
-    refresh = engine_under_test(request.param, settings, url)
-    return url, refresh
 
 
 def _write_while_down(vocabulary, kept, removed, django_capture_on_commit_callbacks):

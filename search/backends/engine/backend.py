@@ -15,6 +15,7 @@ from functools import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from portal.breaker import Breaker, breaker_for
 from portal.models import Organisation
 from search import text
 from search.backends.base import (
@@ -78,19 +79,36 @@ class EngineSearchBackend(BaseSearchBackend):
     def alias(self) -> str:
         return self.config.alias
 
+    @property
+    def health(self) -> Breaker:
+        """What this process knows of the engine at these addresses: after a failure
+        it is skipped for a cool-down, so an outage costs one timeout per cool-down
+        instead of one per search, and is logged once when it starts and once when
+        it ends."""
+        return breaker_for("Search engine", ", ".join(self.config.urls))
+
     @contextmanager
     def unavailable_on_error(self):
         """Turn whatever the engine says into ``SearchBackendUnavailable``: a
         search never fails because of the engine."""
+        health = self.health
+        if not health.allows():
+            raise SearchBackendUnavailable(
+                f"{self.flavour.name}: unreachable a moment ago, not tried again yet"
+            )
         try:
             yield
         except self.flavour.connection_errors as error:
-            raise SearchBackendUnavailable(f"{self.flavour.name}: {error}") from error
+            health.failed(error)
+            raise SearchBackendUnavailable(f"{self.flavour.name}: unreachable: {error}") from error
         except self.flavour.api_errors as error:
             status = self.flavour.status(error)
-            if status not in NOT_READY_STATUSES and (status is None or status < 500):
+            if status is not None and status >= 500:
+                health.failed(error)
+            elif status not in NOT_READY_STATUSES:
                 logger.exception("The search engine refused a request")
             raise SearchBackendUnavailable(f"{self.flavour.name}: HTTP {status}: {error}") from error
+        health.succeeded()
 
     def search(self, query: SearchQuery) -> SearchResults:
         results = SearchResults(query=query, backend=self.name)
@@ -204,6 +222,7 @@ class EngineSearchBackend(BaseSearchBackend):
         return self.index.rebuild(documents, stdout=stdout)
 
     def documents_changed(self, keys) -> None:
-        from search.sync import engine_sync_after_commit
+        # The sync module builds on this one; importing it here keeps the two apart.
+        from search.sync import engine_sync_enqueue
 
-        engine_sync_after_commit(keys, backend=self)
+        engine_sync_enqueue(keys)

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from portal.notifications.emails import digest_queue, outbox_send_pending
+from portal.notifications.emails import digest_queue
+from portal.notifications.outbox import outbox_send_pending
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from portal.notifications.emails import outbox_send_pending
+from portal.notifications.outbox import outbox_send_pending
 
 
 class Command(BaseCommand):
@@ -19,5 +19,7 @@ class Command(BaseCommand):
 
         result = outbox_send_pending(limit=limit, progress=progress)
         summary = f"Sent {result.sent}, to retry later {result.retrying}, given up {result.failed}."
+        if result.relay_unreachable:
+            summary += " The mail relay is unreachable: the other emails wait for the next pass."
         style = self.style.WARNING if result.retrying or result.failed else self.style.SUCCESS
         self.stdout.write(style(summary))
