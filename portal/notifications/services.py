@@ -1,12 +1,14 @@
 """Writes of notifications, watches and preferences."""
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from portal import audience
 from portal.notifications import app_settings
 from portal.notifications.emails import emails_queue_immediate, outbox_send_pending
 from portal.notifications.models import Notification, NotificationPreference, Watch, watch_content_type
@@ -38,17 +40,19 @@ def notification_create(
 
     The actor is never notified of their own action, and nor is an inactive person.
     Somebody who may not see the target is left out entirely, so no in-app entry and
-    no email reveals partners-only or organisation-only content: pass ``visible_to``
-    (a function taking a person and returning whether they may see the target), or
-    give the target a ``can_view(user)`` method; ``visible_to`` wins when both exist.
-    With neither, the content is taken to be visible to every recipient.
+    no email reveals content beyond its audience: the audience policy
+    (``portal.audience.can_view``) decides, unless ``visible_to`` (a function taking
+    a person and returning whether they may see the target) is given. Without a
+    target, nothing is left out.
 
     ``summary`` is plain text written by people (a title, an excerpt); it is shown
     escaped. Emails are queued in the same transaction, in each recipient's
     language and according to their preferences, and are sent after commit;
     a failed send stays in the outbox for ``notifications_send``.
     """
-    can_view = visible_to or getattr(target, "can_view", None)
+    can_view = visible_to
+    if can_view is None and target is not None:
+        can_view = partial(audience.can_view, obj=target)
     chosen, seen = [], set()
     for user in recipients:
         if user is None or user.pk in seen:
