@@ -43,21 +43,6 @@ def test_notification_emails_reach_only_people_who_may_read_the_page(
     assert not EmailOutbox.objects.filter(to_address=other.email).exists()
 
 
-def test_partners_only_page_leaves_non_members_out_of_emails(
-    brief, organisation, other, member, django_capture_on_commit_callbacks
-):
-    """A page declaring itself partners-only (``visibility``) is read by approved
-    members of partner organisations only, and only they are emailed."""
-    brief.visibility = "partners"
-    colleague = MembershipFactory(organisation=organisation).user
-    for person in (other, colleague):
-        watch_start(user=person, target=brief)
-    with django_capture_on_commit_callbacks(execute=True):
-        comment_create(page=brief, author=member, body="For partners")
-    assert list(Notification.objects.values_list("recipient", flat=True)) == [colleague.pk]
-    assert [m.to for m in mail.outbox] == [[colleague.email]]
-
-
 def test_outsiders_cannot_read_or_write_comments_on_a_restricted_page(client, restricted_brief, other):
     comment = CommentFactory(page=restricted_brief)
     client.force_login(other)

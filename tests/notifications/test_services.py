@@ -1,10 +1,13 @@
 import pytest
 from django.core import mail
 
+from portal.audience import Audience
 from portal.notifications.models import EmailOutbox, Notification, NotificationPreference
 from portal.notifications.services import notification_create, preference_update
 from portal.notifications.verbs import Verb
+from tests.accounts.factories import MembershipFactory
 from tests.factories import UserFactory
+from tests.forums.factories import ForumFactory
 from tests.notifications.factories import NotificationPreferenceFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,17 +38,16 @@ def test_visible_to_leaves_out_people_who_may_not_see_the_target(actor, reader):
     assert list(EmailOutbox.objects.values_list("to_address", flat=True)) == [reader.email]
 
 
-def test_target_can_view_is_used_when_no_visible_to_is_given(actor, reader, organisation):
-    outsider = UserFactory(username="outsider")
-    organisation.can_view = lambda user: user.pk != outsider.pk
-    _notify([reader, outsider], actor, target=organisation)
+def test_the_audience_policy_decides_when_no_visible_to_is_given(actor, reader):
+    partner = MembershipFactory().user
+    forum = ForumFactory(visibility=Audience.PARTNERS)
+    _notify([reader, partner], actor, target=forum)
     notification = Notification.objects.get()
-    assert notification.recipient == reader
-    assert notification.target == organisation
+    assert notification.recipient == partner
+    assert notification.target == forum
 
 
-def test_visible_to_wins_over_can_view(actor, reader, organisation):
-    organisation.can_view = lambda user: True
+def test_visible_to_wins_over_the_audience_policy(actor, reader, organisation):
     _notify([reader], actor, target=organisation, visible_to=lambda user: False)
     assert not Notification.objects.exists()
 
