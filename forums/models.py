@@ -104,6 +104,11 @@ class Forum(LocalisedNameMixin):
         return localised_value(self, "description")
 
     @property
+    def is_restricted(self) -> bool:
+        """Whether some readers cannot read this forum (its badge names who can)."""
+        return self.visibility != Audience.PUBLIC
+
+    @property
     def is_partners_only(self) -> bool:
         return self.visibility == Audience.PARTNERS
 

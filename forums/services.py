@@ -75,7 +75,9 @@ def post_create(
     if not permissions.can_reply(author, topic):
         raise PermissionDenied(_("You cannot reply in this topic."))
     for related in (reply_to, quoted):
-        if related is not None and (related.topic_id != topic.pk or not permissions.can_view_post(author, related)):
+        if related is not None and (
+            related.topic_id != topic.pk or not permissions.can_view_post(author, related)
+        ):
             raise ValidationError(_("You can only reply to or quote a post of this topic."))
     _check_can_write(author)
     status = moderation.moderation_initial_status(author=author)

@@ -33,7 +33,8 @@ def serve_to_its_audience(page, request, serve_args, serve_kwargs):
     Wagtail's own check answers anonymous readers (a sign-in or password form) with
     the same rule, but would send a signed-in person to a sign-in page they already
     passed."""
-    if audience.signed_in(request.user) and not audience.can_view_page(request.user, page, request=request):
-        if not audience.needs_password(page):
-            raise PermissionDenied
+    user = request.user
+    refused = audience.signed_in(user) and not audience.can_view_page(user, page, request=request)
+    if refused and not audience.needs_password(page):
+        raise PermissionDenied
     return None

@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 from portal.comments.services import comment_create
 from portal.notifications.models import EmailOutbox, Notification
 from portal.notifications.services import watch_start
-from tests.accounts.factories import MembershipFactory, VerifiedUserFactory
+from tests.accounts.factories import VerifiedUserFactory
 from tests.comments.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
