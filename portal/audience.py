@@ -80,7 +80,8 @@ class Reach:
     @property
     def scope(self) -> str:
         if self.audience == Audience.ORGANISATION:
-            return organisation_scope(self.organisation_id)
+            # An organisation-only thing that names no organisation is for staff alone.
+            return STAFF_SCOPE if self.organisation_id is None else organisation_scope(self.organisation_id)
         return str(self.audience)
 
 
