@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from forums.models import Forum, Post, Topic
 from portal.accounts.models import Membership
+from portal.audience import Audience
 from portal.markup import guess_language
 from portal.models import Organisation, ThematicArea
-from portal.moderation.models import Visibility
 
 PEOPLE = {
     "layla.nasser": ("Layla", "Nasser", "who"),
@@ -27,15 +27,15 @@ PEOPLE = {
 
 FORUMS = [
     # slug, theme slug, visibility, name, name_ar, name_fr, description
-    ("general", None, Visibility.PUBLIC, "General discussion", "نقاش عام", "Discussion générale",
+    ("general", None, Audience.PUBLIC, "General discussion", "نقاش عام", "Discussion générale",
      "Anything about the fund and its partnership that fits no single theme."),
-    ("health", "health", Visibility.PUBLIC, "Health", "الصحة", "Santé",
+    ("health", "health", Audience.PUBLIC, "Health", "الصحة", "Santé",
      "Access to health care for migrants and host communities."),
-    ("labour", "labour", Visibility.PUBLIC, "Labour mobility", "تنقل اليد العاملة", "Mobilité de la main-d'œuvre",
+    ("labour", "labour", Audience.PUBLIC, "Labour mobility", "تنقل اليد العاملة", "Mobilité de la main-d'œuvre",
      "Fair recruitment, decent work and skills."),
-    ("social-cohesion", "social-cohesion", Visibility.PUBLIC, "Social cohesion", "التماسك الاجتماعي",
+    ("social-cohesion", "social-cohesion", Audience.PUBLIC, "Social cohesion", "التماسك الاجتماعي",
      "Cohésion sociale", "Living together in towns that host displaced people."),
-    ("health-access-room", None, Visibility.PARTNERS, "Joint action room: health access", "غرفة العمل المشترك: الوصول إلى الصحة",
+    ("health-access-room", None, Audience.PARTNERS, "Joint action room: health access", "غرفة العمل المشترك: الوصول إلى الصحة",
      "Salle de l'action conjointe : accès à la santé", "Partners-only planning for the joint action on health access."),
 ]  # fmt: skip
 
@@ -113,7 +113,7 @@ def _forums():
                 "name_fr": name_fr,
                 "description": description,
                 "sort_order": order,
-                "joint_action": joint_action if visibility == Visibility.PARTNERS else None,
+                "joint_action": joint_action if visibility == Audience.PARTNERS else None,
             },
         )
         forums[slug] = forum

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from forums import permissions
 from forums.models import Forum, Post, Topic
+from portal import audience
 
 FEED_LENGTH = 30
 
@@ -28,10 +29,10 @@ class ForumFeed(Feed):
         return forum.description_label
 
     def items(self, forum):
+        # Feed readers are anonymous: what an anonymous reader may read, text included.
+        topics = audience.filter_topics(Topic.objects.filter(forum=forum), None)
         return (
-            Post.objects.filter(
-                topic__forum=forum, status=Post.Status.VISIBLE, topic__status=Topic.Status.VISIBLE
-            )
+            Post.objects.filter(topic__in=topics, status=Post.Status.VISIBLE)
             .select_related("topic", "author")
             .order_by("-created_at")[:FEED_LENGTH]
         )

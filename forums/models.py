@@ -6,6 +6,7 @@ updates, never in ``save()``.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -13,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
+from portal.audience import Audience
 from portal.models import LocalisedNameMixin, localised_value
-from portal.moderation.models import ModeratedContent, Visibility
+from portal.moderation.models import ModeratedContent
 
 
 class Forum(LocalisedNameMixin):
@@ -43,10 +45,19 @@ class Forum(LocalisedNameMixin):
     )
     visibility = models.CharField(
         _("who may read"),
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.PUBLIC,
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.PUBLIC,
         help_text=_("Partners-only forums are read, searched and counted only by partner members."),
+    )
+    organisation = models.ForeignKey(
+        "portal.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="forums",
+        help_text=_("For a forum only one organisation's members may read."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
     topic_count = models.PositiveIntegerField(default=0, editable=False)
@@ -63,6 +74,7 @@ class Forum(LocalisedNameMixin):
         FieldPanel("description_fr"),
         FieldPanel("theme"),
         FieldPanel("visibility"),
+        FieldPanel("organisation"),
         PageChooserPanel("joint_action", "knowledge.JointActionPage"),
         FieldPanel("sort_order"),
     ]
@@ -72,6 +84,18 @@ class Forum(LocalisedNameMixin):
         verbose_name = _("forum")
         verbose_name_plural = _("forums")
 
+    def clean(self):
+        super().clean()
+        for_one = self.visibility == Audience.ORGANISATION
+        if for_one and self.organisation_id is None:
+            raise ValidationError(
+                {"organisation": _("Choose the organisation whose members may read this forum.")}
+            )
+        if not for_one and self.organisation_id is not None:
+            raise ValidationError(
+                {"organisation": _("Only a forum for one organisation names an organisation.")}
+            )
+
     def get_absolute_url(self):
         return reverse("forums:forum_detail", kwargs={"slug": self.slug})
 
@@ -80,8 +104,13 @@ class Forum(LocalisedNameMixin):
         return localised_value(self, "description")
 
     @property
+    def is_restricted(self) -> bool:
+        """Whether some readers cannot read this forum (its badge names who can)."""
+        return self.visibility != Audience.PUBLIC
+
+    @property
     def is_partners_only(self) -> bool:
-        return self.visibility == Visibility.PARTNERS
+        return self.visibility == Audience.PARTNERS
 
 
 class Topic(models.Model):
@@ -152,9 +181,6 @@ class Topic(models.Model):
             return _("A topic in the forum “%(forum)s”") % {"forum": self.forum.name}
         return _("Topic “%(topic)s”") % {"topic": self.title}
 
-    def moderation_visibility(self) -> str:
-        return self.forum.visibility
-
 
 class Post(ModeratedContent):
     """One message in a topic, possibly replying to or quoting an earlier one."""
@@ -205,14 +231,6 @@ class Post(ModeratedContent):
         if self.is_first or topic.status != Topic.Status.VISIBLE:
             return _("A topic in the forum “%(forum)s”") % {"forum": topic.forum.name}
         return _("Post #%(number)s in “%(topic)s”") % {"number": self.number, "topic": topic.title}
-
-    def moderation_visibility(self) -> str:
-        return self.topic.forum.visibility
-
-    def can_view(self, user) -> bool:
-        from forums import permissions
-
-        return permissions.can_view_post(user, self)
 
     def moderation_status_changed(self, *, previous: str) -> None:
         from forums.services import post_status_changed

@@ -1,83 +1,33 @@
 """Every forum rule in one place: who may read, post, reply, edit and moderate.
 
 Views, selectors, feeds, notifications and templates ask these functions and never
-decide on their own. The answers rely on the accounts selectors, which are cached on
-the user object, so asking per item adds no queries.
+decide on their own. Who may read is the portal's one audience policy
+(``portal.audience``); this module names it in forum terms. The answers are cached
+on the user object, so asking per item adds no queries.
 """
 
-from django.db.models import Q, QuerySet
-
-from portal.accounts.selectors import has_verified_email, is_moderator, is_partner_member
-from portal.moderation.models import ModeratedContent, Visibility
+from portal import audience
+from portal.accounts.selectors import has_verified_email, is_moderator
+from portal.moderation.models import ModeratedContent
 
 Status = ModeratedContent.Status
-# What readers see of a post: its text, or a marker saying it was hidden or deleted.
-SHOWN_STATUSES = (Status.VISIBLE, Status.HIDDEN, Status.DELETED)
-
-
-def _signed_in(user) -> bool:
-    return user is not None and user.is_authenticated and user.is_active
-
-
-def sees_partners_content(user) -> bool:
-    return _signed_in(user) and (is_partner_member(user) or is_moderator(user))
+SHOWN_STATUSES = audience.SHOWN_STATUSES
+_signed_in = audience.signed_in
 
 
 # Reading
 
-
-def forum_filter(queryset: QuerySet, user) -> QuerySet:
-    """Only the forums ``user`` may read: partners-only forums vanish for everyone else."""
-    if sees_partners_content(user):
-        return queryset
-    return queryset.filter(visibility=Visibility.PUBLIC)
-
-
-def can_read_forum(user, forum) -> bool:
-    return forum.visibility == Visibility.PUBLIC or sees_partners_content(user)
-
-
-def topic_filter(queryset: QuerySet, user) -> QuerySet:
-    """Topics ``user`` may see in a list: visible ones, plus their own held topics;
-    moderators see every topic."""
-    if _signed_in(user) and is_moderator(user):
-        return queryset
-    if _signed_in(user):
-        return queryset.filter(Q(status=Status.VISIBLE) | Q(status=Status.HELD, author=user))
-    return queryset.filter(status=Status.VISIBLE)
-
-
-def can_view_topic(user, topic) -> bool:
-    if not can_read_forum(user, topic.forum):
-        return False
-    if topic.status == Status.VISIBLE or (_signed_in(user) and is_moderator(user)):
-        return True
-    return topic.status == Status.HELD and _signed_in(user) and topic.author_id == user.pk
-
-
-def post_filter(queryset: QuerySet, user) -> QuerySet:
-    """Posts shown in a topic: visible ones and markers for hidden or deleted ones,
-    plus the reader's own posts waiting for approval; moderators see everything."""
-    if _signed_in(user) and is_moderator(user):
-        return queryset
-    shown = Q(status__in=SHOWN_STATUSES)
-    if _signed_in(user):
-        shown |= Q(status=Status.HELD, author=user)
-    return queryset.filter(shown)
-
-
-def can_view_post(user, post) -> bool:
-    """Whether ``user`` may read this post's text (used for notifications too)."""
-    if not can_view_topic(user, post.topic):
-        return False
-    if post.status == Status.VISIBLE or (_signed_in(user) and is_moderator(user)):
-        return True
-    return post.status == Status.HELD and _signed_in(user) and post.author_id == user.pk
+forum_filter = audience.filter_forums
+topic_filter = audience.filter_topics
+post_filter = audience.filter_posts
+can_read_forum = audience.can_view_forum
+can_view_topic = audience.can_view_topic
+can_view_post = audience.can_view_post
 
 
 def can_read_feed(forum) -> bool:
-    """Feeds are anonymous, so only public forums have one."""
-    return forum.visibility == Visibility.PUBLIC
+    """Feeds are anonymous, so only forums anonymous readers may read have one."""
+    return audience.can_view_forum(None, forum)
 
 
 # Writing

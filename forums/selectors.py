@@ -116,9 +116,11 @@ def topics_for_page(*, page, user) -> QuerySet[Topic]:
 
 
 def latest_public_topics(*, limit: int = 5) -> QuerySet[Topic]:
-    """The most recently active topics of public forums, for the home page."""
+    """The most recently active topics anybody may read, for the home page (the
+    same for every reader)."""
+    topics = Topic.objects.filter(forum__in=permissions.forum_filter(Forum.objects.all(), None))
     return (
-        Topic.objects.filter(forum__visibility="public", status=Topic.Status.VISIBLE)
+        permissions.topic_filter(topics, None)
         .select_related("forum", "author")
         .order_by("-last_activity_at")[:limit]
     )

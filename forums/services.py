@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from forums import permissions
 from forums.models import Forum, Post, Reaction, Topic, TopicReadState
+from portal import audience
 from portal.markup import extract_mentions, guess_language
 from portal.moderation import services as moderation
-from portal.moderation.models import ModerationAction, Visibility
+from portal.moderation.models import ModerationAction
 from portal.notifications import services as notifications
 from portal.notifications.selectors import watchers
 
@@ -74,7 +75,9 @@ def post_create(
     if not permissions.can_reply(author, topic):
         raise PermissionDenied(_("You cannot reply in this topic."))
     for related in (reply_to, quoted):
-        if related is not None and (related.topic_id != topic.pk or not related.can_view(author)):
+        if related is not None and (
+            related.topic_id != topic.pk or not permissions.can_view_post(author, related)
+        ):
             raise ValidationError(_("You can only reply to or quote a post of this topic."))
     _check_can_write(author)
     status = moderation.moderation_initial_status(author=author)
@@ -305,12 +308,11 @@ def topic_move(*, topic: Topic, forum: Forum, moderator, reason: str = "") -> To
     topic.forum = forum
     topic.save(update_fields=["forum"])
     # The stricter audience of the two decides who may read about the move.
-    partners = Visibility.PARTNERS in (source.visibility, forum.visibility)
     moderation.action_record(
         kind=ModerationAction.Kind.MOVE,
         moderator=moderator,
         target=topic,
-        visibility=Visibility.PARTNERS if partners else Visibility.PUBLIC,
+        scope=audience.stricter_scope(audience.scope_of(source), audience.scope_of(forum)),
         label=_("%(topic)s, from “%(source)s” to “%(forum)s”")
         % {"topic": topic.moderation_label(), "source": source.name, "forum": forum.name},
         reason=reason.strip(),

@@ -70,7 +70,7 @@ class KnowledgeRssFeed(Feed):
             raise Http404(_("There is no such feed."))
         locale = Locale.get_active()
         index = index_pages(locale=locale).get(kind)
-        items = latest_knowledge(model, locale=locale, limit=FEED_SIZE)
+        items = latest_knowledge(model, locale=locale, user=None, limit=FEED_SIZE)
         return FeedSource(
             title=f"{FEED_LABELS[kind]} · {_('Partnership Portal')}",
             description=_("The newest %(kind)s published on the Partnership Portal.")
@@ -129,7 +129,7 @@ class ThemeRssFeed(KnowledgeRssFeed):
         theme = get_object_or_404(ThematicArea, slug=slug)
         locale = Locale.get_active()
         latest = latest_knowledge_of_each(
-            _models_by_kind().values(), locale=locale, limit=FEED_SIZE, theme=theme
+            _models_by_kind().values(), locale=locale, user=None, limit=FEED_SIZE, theme=theme
         )
         items = [page for pages in latest.values() for page in pages]
         items.sort(key=lambda page: (page.publication_date, page.pk), reverse=True)

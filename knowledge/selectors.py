@@ -7,14 +7,16 @@ is hidden from the other readers.  Every listing is built in a fixed number of
 queries, whatever the number of pages.
 
 ``locale`` may be a Locale or its id: pages know their locale's id without a
-query, so callers pass ``page.locale_id``.
+query, so callers pass ``page.locale_id``. ``user`` is the reader: a listing holds
+only the pages they may open (``portal.audience.filter_pages``); feeds and the
+sitemap are read anonymously and pass ``None``.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, F, OuterRef, Q, Subquery, prefetch_related_objects
-from django.db.models.functions import Length, Substr
-from wagtail.models import Page, PageViewRestriction
+from django.db.models import F, OuterRef, Q, Subquery, prefetch_related_objects
+from wagtail.models import Page
 
+from portal import audience
 from portal.models import Organisation
 
 LISTING_RELATIONS = ("themes", "countries", "organisations")
@@ -28,19 +30,10 @@ def _readable_in(queryset, model, locale):
     return queryset.filter(Q(locale=locale) | (~Q(translation_key__in=local_keys) & Q(pk=Subquery(original))))
 
 
-def _public():
-    """Pages outside every private section, as a subquery: Wagtail's ``public()``
-    loads all view restrictions first, one more query for every listing."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return ~Exists(restricted)
-
-
 def _knowledge_queryset(
-    model, *, locale, theme=None, country=None, organisation=None, year=None, language=None
+    model, *, locale, user, theme=None, country=None, organisation=None, year=None, language=None
 ):
-    queryset = model.objects.live().filter(_public())
+    queryset = audience.filter_pages(model.objects.all(), user)
     if language:
         queryset = queryset.filter(locale__language_code=language)
     else:
@@ -58,8 +51,8 @@ def _knowledge_queryset(
     return queryset.select_related("locale").order_by("-publication_date", "-pk")
 
 
-def knowledge_page_list(model, *, locale, **filters):
-    """Live, public pages of ``model`` for a reader of ``locale``, newest first,
+def knowledge_page_list(model, *, locale, user, **filters):
+    """Live pages of ``model`` that ``user`` may open, for a reader of ``locale``, newest first,
     with their themes, countries and organisations.
 
     Filters: ``language`` (a language code) narrows the list to pages written in
@@ -67,7 +60,9 @@ def knowledge_page_list(model, *, locale, **filters):
     ``organisation`` and ``year`` to one thematic area, country, organisation or
     publication year.
     """
-    return _knowledge_queryset(model, locale=locale, **filters).prefetch_related(*LISTING_RELATIONS)
+    return _knowledge_queryset(model, locale=locale, user=user, **filters).prefetch_related(
+        *LISTING_RELATIONS
+    )
 
 
 def attach_listing_relations(pages):
@@ -112,15 +107,18 @@ def load_page_relations(page, request):
         prefetch_related_objects([page], *LISTING_RELATIONS)
 
 
-def latest_knowledge(model, *, locale, limit=5, **filters):
-    """The ``limit`` newest pages of ``model`` for a reader of ``locale``."""
-    return latest_knowledge_of_each((model,), locale=locale, limit=limit, **filters)[model]
+def latest_knowledge(model, *, locale, user, limit=5, **filters):
+    """The ``limit`` newest pages of ``model`` for ``user``, a reader of ``locale``."""
+    return latest_knowledge_of_each((model,), locale=locale, user=user, limit=limit, **filters)[model]
 
 
-def latest_knowledge_of_each(models, *, locale, limit=5, **filters):
+def latest_knowledge_of_each(models, *, locale, user, limit=5, **filters):
     """The ``limit`` newest pages of each of ``models`` for a reader of
     ``locale``, keyed by model, with their relations loaded for all at once."""
-    latest = {model: list(_knowledge_queryset(model, locale=locale, **filters)[:limit]) for model in models}
+    latest = {
+        model: list(_knowledge_queryset(model, locale=locale, user=user, **filters)[:limit])
+        for model in models
+    }
     attach_listing_relations([page for pages in latest.values() for page in pages])
     return latest
 
@@ -147,12 +145,12 @@ def translated_page(model, pk, *, locale):
     return original if original is not None and original.live else None
 
 
-def lessons_of_joint_action(joint_action, *, locale):
+def lessons_of_joint_action(joint_action, *, locale, user):
     """Lessons learned from ``joint_action`` (in any of its translations)."""
     from knowledge.models import LessonLearnedPage
 
     return list(
-        knowledge_page_list(LessonLearnedPage, locale=locale).filter(
+        knowledge_page_list(LessonLearnedPage, locale=locale, user=user).filter(
             related_joint_action__translation_key=joint_action.translation_key
         )
     )
@@ -170,14 +168,14 @@ def index_pages(*, locale):
     return {kind_by_type[page.content_type_id]: page for page in pages}
 
 
-def knowledge_highlights(*, locale, limit=5, **filters):
+def knowledge_highlights(*, locale, user, limit=5, **filters):
     """The newest briefs, lessons and joint actions (narrowed by ``filters``)
     with the index page of each kind, for home, theme and partner pages."""
     from knowledge.feeds import feed_links_for
     from knowledge.models import KNOWLEDGE_PAGE_MODELS
 
     indexes = index_pages(locale=locale)
-    latest = latest_knowledge_of_each(KNOWLEDGE_PAGE_MODELS, locale=locale, limit=limit, **filters)
+    latest = latest_knowledge_of_each(KNOWLEDGE_PAGE_MODELS, locale=locale, user=user, limit=limit, **filters)
     return {
         model.feed_kind.replace("-", "_"): {
             "items": latest[model],

@@ -9,6 +9,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from portal import audience
+
 
 class PortalSitemap(Sitemap):
     def items(self):
@@ -17,4 +19,6 @@ class PortalSitemap(Sitemap):
         in_a_tree = Q(pk__in=[])
         for root in roots:
             in_a_tree |= Q(path__startswith=root.path)
-        return Page.objects.filter(in_a_tree).live().public().order_by("path").defer_streamfields().specific()
+        # Crawlers read anonymously: only pages anybody may open are listed.
+        pages = audience.filter_pages(Page.objects.filter(in_a_tree), None)
+        return pages.order_by("path").defer_streamfields().specific()

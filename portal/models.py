@@ -162,7 +162,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["theme_pages"] = ThemePage.objects.child_of(self).live().select_related("theme")
         context["partners"] = partner_list()
-        context["knowledge"] = knowledge_highlights(locale=self.locale_id, limit=4)
+        context["knowledge"] = knowledge_highlights(locale=self.locale_id, user=request.user, limit=4)
         context["knowledge_pages"] = listed_pages(context["knowledge"])
         return context
 
@@ -193,7 +193,9 @@ class ThemePage(Page):
         from knowledge.selectors import knowledge_highlights, listed_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["knowledge"] = knowledge_highlights(locale=self.locale_id, theme=self.theme)
+        context["knowledge"] = knowledge_highlights(
+            locale=self.locale_id, user=request.user, theme=self.theme
+        )
         context["knowledge_pages"] = listed_pages(context["knowledge"])
         context["feed_links"] = feed_links_for(theme=self.theme)
         return context

@@ -35,7 +35,9 @@ def organisation_list(request):
 @require_GET
 def organisation_detail(request, slug):
     organisation = get_object_or_404(partner_list(), slug=slug)
-    contributions = knowledge_highlights(locale=Locale.get_active(), organisation=organisation, limit=10)
+    contributions = knowledge_highlights(
+        locale=Locale.get_active(), user=request.user, organisation=organisation, limit=10
+    )
     return render(
         request,
         "portal/organisation_detail.html",

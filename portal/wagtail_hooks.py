@@ -1,6 +1,9 @@
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal import audience
 from portal.models import Organisation, ThematicArea
 
 
@@ -21,3 +24,17 @@ class OrganisationViewSet(SnippetViewSet):
 
 register_snippet(ThematicAreaViewSet)
 register_snippet(OrganisationViewSet)
+
+
+@hooks.register("before_serve_page")
+def serve_to_its_audience(page, request, serve_args, serve_kwargs):
+    """Refuse a page to a signed-in person outside its audience with a 403.
+
+    Wagtail's own check answers anonymous readers (a sign-in or password form) with
+    the same rule, but would send a signed-in person to a sign-in page they already
+    passed."""
+    user = request.user
+    refused = audience.signed_in(user) and not audience.can_view_page(user, page, request=request)
+    if refused and not audience.needs_password(page):
+        raise PermissionDenied
+    return None

@@ -78,7 +78,7 @@ def projections(count, vocabulary, seed=7):
 
     from django.utils import timezone
 
-    from search.models import Visibility
+    from portal.audience import Audience
     from search.projections import Projection
 
     rng = random.Random(seed)
@@ -86,7 +86,7 @@ def projections(count, vocabulary, seed=7):
     for number in range(count):
         language = rng.choices(["en", "ar", "fr"], weights=[6, 3, 1])[0]
         visibility = rng.choices(
-            [Visibility.PUBLIC, Visibility.PARTNERS, Visibility.ORGANISATION], weights=[8, 1, 1]
+            [Audience.PUBLIC, Audience.PARTNERS, Audience.ORGANISATION], weights=[8, 1, 1]
         )[0]
         date = timezone.make_aware(datetime.datetime(2015, 1, 1)) + datetime.timedelta(
             days=rng.randrange(4000)
@@ -104,7 +104,7 @@ def projections(count, vocabulary, seed=7):
             organisations=rng.sample(organisations, rng.randint(0, 2)),
             visibility=visibility,
             visibility_organisation_id=rng.choice(organisations)
-            if visibility == Visibility.ORGANISATION
+            if visibility == Audience.ORGANISATION
             else None,
         )
 

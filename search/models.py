@@ -18,22 +18,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.audience import Audience
 from portal.models import Country, Organisation, ThematicArea
-
-
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Everyone")
-    PARTNERS = "partners", _("Partners")
-    ORGANISATION = "organisation", _("One organisation")
-
-
-PUBLIC_SCOPE = "public"
-PARTNERS_SCOPE = "partners"
-
-
-def organisation_scope(organisation_id: int) -> str:
-    """The scope string of content visible to the members of one organisation."""
-    return f"org:{int(organisation_id)}"
 
 
 class SearchDocumentQuerySet(models.QuerySet):
@@ -79,13 +65,13 @@ class SearchDocument(models.Model):
     date = models.DateTimeField(_("date"), null=True, blank=True, db_index=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
     visibility = models.CharField(
-        _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
+        _("visibility"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC
     )
     scope = models.CharField(
         _("visibility scope"),
         max_length=40,
         db_index=True,
-        help_text=_("'public', 'partners' or 'org:<organisation id>'."),
+        help_text=_("'public', 'signed_in', 'partners', 'staff' or 'org:<organisation id>'."),
     )
     # Analysed text (normalised, stop words removed, stemmed) fed to the full
     # text index; the plain title and body are what people see.

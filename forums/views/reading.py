@@ -13,7 +13,7 @@ from forums import permissions, selectors, services
 from forums.forms import PostForm
 from forums.models import Forum
 from forums.views.common import decorate_posts, post_url
-from portal.moderation.models import Visibility
+from portal import audience
 from portal.notifications.selectors import is_watching
 
 
@@ -109,13 +109,13 @@ def _forum_for_resource(page, user):
         return 1 if forum.theme_id in theme_ids else 2
 
     postable = [forum for forum in candidates if permissions.can_post_in_forum(user, forum)]
-    return min(postable or list(candidates.filter(visibility=Visibility.PUBLIC)), key=rank, default=None)
+    return min(postable or list(audience.filter_forums(candidates, None)), key=rank, default=None)
 
 
 @require_GET
 def discuss_resource(request, page_id):
     """ "Discuss this resource": open its discussion, or start one."""
-    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    page = get_object_or_404(audience.filter_pages(Page.objects.all(), request.user), pk=page_id).specific
     topic = selectors.topics_for_page(page=page, user=request.user).first()
     if topic is not None:
         return redirect(topic.get_absolute_url())

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from forums import permissions, selectors, services
 from forums.forms import PostEditForm, PostForm, PreviewForm, ReportForm, TopicForm
 from forums.views.common import deny, post_url
+from portal import audience
 from portal.markup import render_markdown
 from portal.moderation.services import AlreadyReported, PostingNotAllowed, content_report
 
@@ -24,7 +25,7 @@ def _resource(request):
     raw = request.POST.get("resource") or request.GET.get("resource")
     if not raw or not str(raw).isdigit():
         return None
-    return Page.objects.live().public().filter(pk=int(raw)).first()
+    return audience.filter_pages(Page.objects.all(), request.user).filter(pk=int(raw)).first()
 
 
 def _preview(request, form):

@@ -35,7 +35,9 @@ class KnowledgeIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         form = KnowledgeFilterForm(request.GET, model=self.listing_model)
-        items = knowledge_page_list(self.listing_model, locale=self.locale_id, **form.filters())
+        items = knowledge_page_list(
+            self.listing_model, locale=self.locale_id, user=request.user, **form.filters()
+        )
         paginator = Paginator(items, self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
         context.update(

@@ -82,5 +82,5 @@ class JointActionPage(KnowledgePage):
 
         context = super().get_context(request, *args, **kwargs)
         load_page_relations(self, request)
-        context["lessons"] = lessons_of_joint_action(self, locale=self.locale_id)
+        context["lessons"] = lessons_of_joint_action(self, locale=self.locale_id, user=request.user)
         return context

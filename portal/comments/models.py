@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.moderation.models import ModeratedContent, Visibility
+from portal.moderation.models import ModeratedContent
 
 
 class Comment(ModeratedContent):
@@ -40,17 +40,6 @@ class Comment(ModeratedContent):
 
     def moderation_label(self) -> str:
         return _("A comment on “%(page)s”") % {"page": self.page.title}
-
-    def moderation_visibility(self) -> str:
-        from portal.comments.permissions import page_is_public
-
-        return Visibility.PUBLIC if page_is_public(self.page) else Visibility.PARTNERS
-
-    def can_view(self, user) -> bool:
-        """Whether ``user`` may read this comment's text (used by notifications too)."""
-        from portal.comments.permissions import can_view_comment
-
-        return can_view_comment(user, self)
 
     def moderation_status_changed(self, *, previous: str) -> None:
         from portal.comments.services import comment_status_changed

@@ -1,15 +1,16 @@
 """Every comment rule in one place: who may read, write, edit, report and close.
 
-The answers lean on the accounts selectors (cached on the user object) and on the
-page's view restrictions (cached on the page object), so asking per comment or per
-recipient adds no queries after the first.
+Who may read follows the page, as the portal's one audience policy
+(``portal.audience``) says; this module names it in comment terms. The answers are
+cached on the user and page objects, so asking per comment or per recipient adds
+no queries after the first.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import BaseViewRestriction
 
-from portal.accounts.selectors import has_verified_email, is_moderator, is_partner_member, organisation_role
-from portal.moderation.models import ModeratedContent, Visibility
+from portal import audience
+from portal.accounts.selectors import has_verified_email, is_moderator, organisation_role
+from portal.moderation.models import ModeratedContent
 
 Status = ModeratedContent.Status
 COMMENTABLE_MODELS = frozenset(
@@ -17,14 +18,10 @@ COMMENTABLE_MODELS = frozenset(
 )
 # Roles in one of the page's organisations that may close or reopen its comments.
 CLOSING_ROLES = frozenset({"editor", "reviewer", "admin"})
-SHOWN_STATUSES = (Status.VISIBLE, Status.HIDDEN, Status.DELETED)
+SHOWN_STATUSES = audience.SHOWN_STATUSES
 
-_RESTRICTIONS_CACHE = "_comment_view_restrictions"
-_GROUPS_CACHE = "_comment_group_ids"
-
-
-def signed_in(user) -> bool:
-    return user is not None and user.is_authenticated and user.is_active
+signed_in = audience.signed_in
+can_view_comment = audience.can_view_comment
 
 
 def is_commentable(page) -> bool:
@@ -33,66 +30,11 @@ def is_commentable(page) -> bool:
     return f"{content_type.app_label}.{content_type.model}" in COMMENTABLE_MODELS
 
 
-def _restrictions(page) -> list:
-    cached = getattr(page, _RESTRICTIONS_CACHE, None)
-    if cached is None:
-        cached = [
-            (restriction.restriction_type, frozenset(restriction.groups.values_list("pk", flat=True)))
-            for restriction in page.get_view_restrictions()
-        ]
-        setattr(page, _RESTRICTIONS_CACHE, cached)
-    return cached
-
-
-def _group_ids(user) -> frozenset[int]:
-    cached = getattr(user, _GROUPS_CACHE, None)
-    if cached is None:
-        cached = frozenset(user.groups.values_list("pk", flat=True))
-        setattr(user, _GROUPS_CACHE, cached)
-    return cached
-
-
-def _partners_only(page) -> bool:
-    # Pages may declare a partners-only visibility of their own.
-    return getattr(page, "visibility", Visibility.PUBLIC) == Visibility.PARTNERS
-
-
-def page_is_public(page) -> bool:
-    """Whether anybody, signed in or not, may read ``page``."""
-    return page.live and not _partners_only(page) and not _restrictions(page)
-
-
 def page_visible_to(user, page) -> bool:
-    """Whether ``user`` may read ``page`` (and so its comments), without a request.
-
-    Wagtail's view restrictions apply (sign-in, groups); a page behind a password
-    counts as hidden, since nobody can be shown to know it outside a browser session.
-    """
-    if not page.live:
-        return False
-    if _partners_only(page) and not (signed_in(user) and (is_partner_member(user) or is_moderator(user))):
-        return False
-    for restriction_type, group_ids in _restrictions(page):
-        if restriction_type == BaseViewRestriction.PASSWORD:
-            return False
-        if not signed_in(user):
-            return False
-        restricted_to_groups = restriction_type == BaseViewRestriction.GROUPS and not user.is_superuser
-        if restricted_to_groups and not group_ids & _group_ids(user):
-            return False
-    return True
-
-
-def can_view_comment(user, comment) -> bool:
-    """Whether ``user`` may read the text of ``comment``."""
-    if not page_visible_to(user, comment.page):
-        return False
-    if comment.status == Status.VISIBLE or (signed_in(user) and is_moderator(user)):
-        return True
-    # Authors keep seeing their own words while they wait for approval or after a
-    # moderator hid them (they are told why).
-    own = signed_in(user) and comment.author_id == user.pk
-    return own and comment.status in (Status.HELD, Status.HIDDEN)
+    """Whether ``user`` may read ``page`` (and so its comments), without a request:
+    a page behind a password counts as hidden, since nobody can be shown to know it
+    outside a browser session."""
+    return audience.can_view_page(user, page)
 
 
 def can_write(user, page) -> bool:

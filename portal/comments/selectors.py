@@ -1,9 +1,9 @@
 """Reads of comments, each in a fixed number of queries."""
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 
-from portal.comments import permissions
+from portal import audience
 from portal.comments.models import Comment, PageCommentSettings
 
 Status = Comment.Status
@@ -16,15 +16,6 @@ def comments_closed(page) -> bool:
     return page._comments_closed
 
 
-def _shown(queryset, user):
-    if permissions.can_moderate(user):
-        return queryset
-    shown = Q(status__in=permissions.SHOWN_STATUSES)
-    if permissions.signed_in(user):
-        shown |= Q(status=Status.HELD, author=user)
-    return queryset.filter(shown)
-
-
 def comment_thread(*, page, user) -> list[Comment]:
     """The top-level comments on ``page`` that ``user`` may see, oldest first, each
     with ``thread_replies`` (its replies, oldest first); one query.
@@ -32,10 +23,10 @@ def comment_thread(*, page, user) -> list[Comment]:
     Hidden and deleted comments stay as markers so a conversation still reads in
     order, except deleted ones that nobody answered, which simply disappear.
     """
-    if not permissions.page_visible_to(user, page):
+    if not audience.can_see_comments_of(user, page):
         return []
     comments = list(
-        _shown(Comment.objects.filter(page_id=page.pk), user)
+        audience.filter_comments(Comment.objects.filter(page_id=page.pk), user)
         .select_related("author", "author__profile")
         .order_by("created_at", "pk")
     )
@@ -71,11 +62,15 @@ def comment_counts(page_ids) -> dict[int, int]:
 
 def comment_get(*, pk: int, user) -> Comment:
     """The comment ``pk`` if ``user`` may see it at all (its text or its marker), else 404."""
-    comment = _shown(Comment.objects.filter(pk=pk), user).select_related("page", "author", "parent").first()
+    comment = (
+        audience.filter_comments(Comment.objects.filter(pk=pk), user)
+        .select_related("page", "author", "parent")
+        .first()
+    )
     if comment is None:
         raise Http404
-    # The specific page knows its own visibility rules.
+    # Its page is shown as what it is (a brief, a lesson), with its own fields.
     comment.page = comment.page.specific
-    if not permissions.page_visible_to(user, comment.page):
+    if not audience.can_see_comments_of(user, comment.page):
         raise Http404
     return comment

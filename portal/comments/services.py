@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from portal import audience
 from portal.comments import permissions
 from portal.comments.models import Comment, PageCommentSettings
 from portal.comments.selectors import comments_closed
@@ -119,7 +120,7 @@ def _set_closed(*, page, user, closed: bool) -> PageCommentSettings:
         kind=ModerationAction.Kind.CLOSE if closed else ModerationAction.Kind.REOPEN,
         moderator=user,
         label=_("Comments on “%(page)s”") % {"page": page.title},
-        visibility="public" if permissions.page_is_public(page) else "partners",
+        scope=audience.scope_of(page),
     )
     return settings
 

@@ -37,7 +37,9 @@ def _item_url(content_type, content):
 @moderators_only
 @require_GET
 def queue(request):
-    return render(request, "moderation/admin/queue.html", {"items": selectors.moderation_queue()})
+    return render(
+        request, "moderation/admin/queue.html", {"items": selectors.moderation_queue(user=request.user)}
+    )
 
 
 @moderators_only

@@ -13,19 +13,12 @@ from django.utils.translation import pgettext_lazy
 from portal.markup import render_markdown
 
 
-class Visibility(models.TextChoices):
-    """Who may see a piece of content, and so who may see moderation records about it."""
-
-    PUBLIC = "public", pgettext_lazy("visibility", "Public")
-    PARTNERS = "partners", pgettext_lazy("visibility", "Partners only")
-
-
 class ModeratedContent(models.Model):
     """Something a person wrote that readers can report and moderators can hide.
 
-    Concrete models implement ``get_absolute_url()``, ``moderation_label()`` (a short
-    description that never quotes the text, for the public log) and
-    ``moderation_visibility()`` (public or partners).
+    Concrete models implement ``get_absolute_url()`` and ``moderation_label()`` (a
+    short description that never quotes the text, for the public log); who may read
+    them is decided by ``portal.audience``.
     """
 
     class Status(models.TextChoices):
@@ -75,9 +68,6 @@ class ModeratedContent(models.Model):
         raise NotImplementedError
 
     def moderation_label(self) -> str:
-        raise NotImplementedError
-
-    def moderation_visibility(self) -> str:
         raise NotImplementedError
 
     def moderation_status_changed(self, *, previous: str) -> None:
@@ -194,9 +184,9 @@ class ModerationAction(models.Model):
         related_name="+",
     )
     target_label = models.CharField(_("what"), max_length=300)
-    visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
-    )
+    # The audience scope of the content (see ``portal.audience``): who may read this
+    # entry in the public log.
+    scope = models.CharField(_("visibility scope"), max_length=40, default="public")
     reason = models.TextField(_("reason"), blank=True)
     is_public = models.BooleanField(_("shown in the public log"), default=False)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
@@ -205,7 +195,7 @@ class ModerationAction(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("moderation action")
         verbose_name_plural = _("moderation actions")
-        indexes = [models.Index(fields=["is_public", "visibility", "created_at"])]
+        indexes = [models.Index(fields=["is_public", "scope", "created_at"])]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.target_label}"

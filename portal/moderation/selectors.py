@@ -7,15 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from portal.accounts.selectors import is_moderator, is_partner_member
-from portal.moderation.models import (
-    EditRevision,
-    ModeratedContent,
-    ModerationAction,
-    Report,
-    Suspension,
-    Visibility,
-)
+from portal import audience
+from portal.moderation.models import EditRevision, ModeratedContent, ModerationAction, Report, Suspension
 from portal.moderation.registry import moderated_models
 
 Status = ModeratedContent.Status
@@ -41,11 +34,9 @@ def _select_related(model):
 
 
 def public_log(*, user) -> QuerySet[ModerationAction]:
-    """Hidden, deleted, locked, closed and moved content, newest first; entries about
-    partners-only content only for partner members. Shows roles, never names."""
-    actions = ModerationAction.objects.filter(is_public=True)
-    if not (is_partner_member(user) or is_moderator(user)):
-        actions = actions.filter(visibility=Visibility.PUBLIC)
+    """Hidden, deleted, locked, closed and moved content, newest first; each entry
+    only for the audience of the content it is about. Shows roles, never names."""
+    actions = ModerationAction.objects.filter(is_public=True, scope__in=audience.scopes_for(user))
     return actions.order_by("-created_at", "-pk")
 
 
@@ -56,8 +47,9 @@ def audit_log() -> QuerySet[ModerationAction]:
     )
 
 
-def moderation_queue() -> list[QueueItem]:
-    """Content held for approval or reported and not yet dealt with, oldest first.
+def moderation_queue(*, user) -> list[QueueItem]:
+    """Content held for approval or reported and not yet dealt with, oldest first,
+    as far as ``user`` may read it (moderators read every audience).
 
     A fixed number of queries: one for open reports, then one per moderated model."""
     open_reports = defaultdict(list)
@@ -69,6 +61,8 @@ def moderation_queue() -> list[QueueItem]:
         reported_ids = [object_id for (type_id, object_id) in open_reports if type_id == content_type.pk]
         waiting = _select_related(model).filter(Q(status=Status.HELD) | Q(pk__in=reported_ids))
         for content in waiting:
+            if not audience.can_view(user, content):
+                continue
             reports = open_reports.get((content_type.pk, content.pk), [])
             items.append(QueueItem(content=content, content_type=content_type, reports=reports))
     return sorted(items, key=lambda item: item.waiting_since)

@@ -16,6 +16,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal import audience
 from portal.accounts.selectors import is_moderator
 from portal.moderation import app_settings
 from portal.moderation.models import (
@@ -116,7 +117,7 @@ def action_record(
     moderator,
     target=None,
     label: str = "",
-    visibility: str | None = None,
+    scope: str | None = None,
     subject_user=None,
     reason: str = "",
 ) -> ModerationAction:
@@ -124,7 +125,7 @@ def action_record(
     public log (which shows the role, never the moderator's name or hidden text)."""
     if target is not None:
         label = label or target.moderation_label()
-        visibility = visibility or target.moderation_visibility()
+        scope = scope or audience.scope_of(target)
         subject_user = subject_user or getattr(target, "author", None)
     return ModerationAction.objects.create(
         kind=kind,
@@ -134,7 +135,7 @@ def action_record(
         moderator_role=moderator_role(moderator),
         subject_user=subject_user,
         target_label=str(label)[:300],
-        visibility=visibility or "public",
+        scope=scope or audience.PUBLIC_SCOPE,
         reason=reason,
         is_public=kind in ModerationAction.PUBLIC_KINDS,
     )

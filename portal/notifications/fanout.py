@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from portal import audience
 from portal.notifications.emails import emails_queue_immediate
 from portal.notifications.models import Notification
 from portal.notifications.selectors import preferences_for
@@ -23,13 +24,13 @@ def _load_target(target: tuple[int, int] | None):
 
 
 def _may_hear(user, target) -> bool:
-    """Somebody who may not see the target is left out entirely, so no in-app entry
-    and no email reveals partners-only or organisation-only content; the target's
-    author always hears about their own contribution (a moderator hid it, say)."""
+    """Somebody the audience policy does not let see the target is left out
+    entirely, so no in-app entry and no email reveals content beyond its audience;
+    the target's author always hears about their own contribution (a moderator hid
+    it, say)."""
     if target is None or user.pk == getattr(target, "author_id", None):
         return True
-    can_view = getattr(target, "can_view", None)
-    return can_view is None or can_view(user)
+    return audience.can_view(user, target)
 
 
 @transaction.atomic

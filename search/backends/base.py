@@ -43,7 +43,7 @@ MAX_PAGE = 500
 @dataclass(frozen=True)
 class SearchQuery:
     """One search request. ``scopes`` are the reader's visibility scopes
-    (``search.selectors.visibility_scopes``); a backend returns nothing outside them."""
+    (``portal.audience.scopes_for``); a backend returns nothing outside them."""
 
     text: str = ""
     scopes: frozenset[str] = frozenset({"public"})

@@ -2,7 +2,8 @@
 
 A projector is registered per model (``@projector("portal.Organisation")``) and
 returns a ``Projection``, or ``None`` when the object must not be found (a draft,
-hidden content, a restricted page). Projectors for apps written by other parts of
+hidden content, a page behind a password). Who may find it is the audience the
+portal's one policy (``portal.audience.audience_of``) gives it. Projectors for apps written by other parts of
 the portal are registered only when those apps' models exist.
 """
 
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from search.models import PARTNERS_SCOPE, PUBLIC_SCOPE, Visibility, organisation_scope
+from portal.audience import Audience, Reach
 
 MAX_BODY_CHARS = 200_000
 
@@ -37,16 +38,17 @@ class Projection:
     themes: list[int] = field(default_factory=list)
     countries: list[int] = field(default_factory=list)
     organisations: list[int] = field(default_factory=list)
-    visibility: str = Visibility.PUBLIC
+    visibility: str = Audience.PUBLIC
     visibility_organisation_id: int | None = None
 
     @property
     def scope(self) -> str:
-        if self.visibility == Visibility.PARTNERS:
-            return PARTNERS_SCOPE
-        if self.visibility == Visibility.ORGANISATION:
-            return organisation_scope(self.visibility_organisation_id)
-        return PUBLIC_SCOPE
+        return Reach(self.visibility, self.visibility_organisation_id).scope
+
+
+def audience_fields(reach: Reach) -> dict:
+    """The ``Projection`` fields that say who may find it."""
+    return {"visibility": reach.audience, "visibility_organisation_id": reach.organisation_id}
 
 
 # doc_type -> label shown in the "content type" facet and on results.

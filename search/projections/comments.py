@@ -5,9 +5,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.selectors import display_name
+from portal.audience import page_audience
 from portal.moderation.models import ModeratedContent
-from search.projections import Projection, dependents, html_to_text, projector, register_type
-from search.projections.pages import page_visibility
+from search.projections import Projection, audience_fields, dependents, html_to_text, projector, register_type
 
 register_type("comment", _("Comment"))
 
@@ -17,8 +17,8 @@ def project_comment(comment) -> Projection | None:
     if comment.status != ModeratedContent.Status.VISIBLE:
         return None
     page = comment.page.specific
-    visibility = page_visibility(page) if page.live and not page.expired else None
-    if visibility is None:
+    reach = page_audience(page)
+    if reach is None:
         return None
     with translation.override(settings.LANGUAGE_CODE):
         url = comment.get_absolute_url()
@@ -39,7 +39,7 @@ def project_comment(comment) -> Projection | None:
         organisations=[item.pk for item in page.organisations.all()]
         if hasattr(page, "organisations")
         else [],
-        visibility=visibility,
+        **audience_fields(reach),
     )
 
 

@@ -1,7 +1,7 @@
 """Forum topics (title and opening post) and replies.
 
 A topic is found while its opening post is visible; a reply while it and its
-topic are. Partners-only forums give partners-only documents. Addresses are stored
+topic are; by the audience of their forum (``portal.audience.forum_audience``). Addresses are stored
 in the default language and shown in the reader's.
 """
 
@@ -10,18 +10,14 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.selectors import display_name
+from portal.audience import forum_audience
 from portal.moderation.models import ModeratedContent
-from search.models import Visibility
-from search.projections import Projection, dependents, html_to_text, projector, register_type
+from search.projections import Projection, audience_fields, dependents, html_to_text, projector, register_type
 
 VISIBLE = ModeratedContent.Status.VISIBLE
 
 register_type("topic", _("Forum topic"))
 register_type("post", _("Forum reply"))
-
-
-def _visibility(forum) -> str:
-    return Visibility.PARTNERS if forum.visibility == Visibility.PARTNERS else Visibility.PUBLIC
 
 
 def _url(instance) -> str:
@@ -51,7 +47,7 @@ def project_topic(topic) -> Projection | None:
         author_id=author_id,
         author_name=author_name,
         themes=[forum.theme_id] if forum.theme_id else [],
-        visibility=_visibility(forum),
+        **audience_fields(forum_audience(forum)),
     )
 
 
@@ -77,7 +73,7 @@ def project_post(post) -> Projection | None:
         author_id=author_id,
         author_name=author_name,
         themes=[forum.theme_id] if forum.theme_id else [],
-        visibility=_visibility(forum),
+        **audience_fields(forum_audience(forum)),
     )
 
 

@@ -2,16 +2,24 @@
 
 Only the live version of a page is searchable; drafts, expired pages and pages
 behind a password or group restriction are not. A page restricted to signed-in
-people is found by partner members only.
+people is found by every signed-in person (``portal.audience.page_audience``).
 """
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import PageViewRestriction
 from wagtail.search import index
 
-from search.models import Visibility
-from search.projections import Projection, as_datetime, document_key, html_to_text, projector, register_type
+from portal.audience import page_audience
+from search.attachments import attachment_text
+from search.projections import (
+    Projection,
+    as_datetime,
+    audience_fields,
+    document_key,
+    html_to_text,
+    projector,
+    register_type,
+)
 
 # Model label -> (doc_type, label). The knowledge types are registered once that
 # app defines them.
@@ -39,30 +47,14 @@ def _ids(page, name) -> list[int]:
     return [item.pk for item in manager.all()] if manager is not None else []
 
 
-def page_visibility(page) -> str | None:
-    """Who may find ``page`` (a specific page): everyone, partners (a page marked
-    partners-only, or restricted to signed-in people), or nobody (a password or
-    group restriction, which search cannot check)."""
-    restrictions = {restriction.restriction_type for restriction in page.get_view_restrictions()}
-    if restrictions - {PageViewRestriction.LOGIN}:
-        return None
-    if restrictions or getattr(page, "visibility", Visibility.PUBLIC) == Visibility.PARTNERS:
-        return Visibility.PARTNERS
-    return Visibility.PUBLIC
-
-
 def project_page(page) -> Projection | None:
     page = page.specific
-    if not page.live or page.expired:
-        return None
-    visibility = page_visibility(page)
+    reach = page_audience(page)
     url = page.get_url()
-    if visibility is None or not url:
+    if reach is None or not url:
         return None
     doc_type, _label = PAGE_TYPES[page._meta.label_lower]
     themes = [page.theme_id] if getattr(page, "theme_id", None) else _ids(page, "themes")
-    from search.attachments import attachment_text
-
     return Projection(
         key=document_key(page),
         doc_type=doc_type,
@@ -76,7 +68,7 @@ def project_page(page) -> Projection | None:
         themes=themes,
         countries=_ids(page, "countries"),
         organisations=_ids(page, "organisations"),
-        visibility=visibility,
+        **audience_fields(reach),
     )
 
 

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from forums.models import Topic
 from portal.accounts.models import Membership, SignOff
 from portal.accounts.workflows import sign_off_workflow_assign
-from portal.moderation.models import Visibility
+from portal.audience import Audience
 from tests.accounts.factories import MembershipFactory, VerifiedUserFactory
 from tests.accounts.helpers import brief_form_data, current_task_state, edit_url, with_second_factor
 from tests.factories import OrganisationFactory, UserFactory
@@ -61,7 +61,7 @@ def world(home_page):
         page.save_revision(user=editor)
         page.get_workflow().start(page, editor)
         in_review[key] = page
-    partner_forum = ForumFactory(slug="partners-room", visibility=Visibility.PARTNERS)
+    partner_forum = ForumFactory(slug="partners-room", visibility=Audience.PARTNERS)
     topic = TopicFactory(forum=ForumFactory(slug="open-forum"))
     return {
         "own": own,

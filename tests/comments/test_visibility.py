@@ -3,12 +3,12 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from portal.comments.services import comment_create
 from portal.notifications.models import EmailOutbox, Notification
 from portal.notifications.services import watch_start
-from tests.accounts.factories import MembershipFactory, VerifiedUserFactory
+from tests.accounts.factories import VerifiedUserFactory
 from tests.comments.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,22 +41,6 @@ def test_notification_emails_reach_only_people_who_may_read_the_page(
     assert list(Notification.objects.values_list("recipient__username", flat=True)) == ["insider"]
     assert [m.to for m in mail.outbox] == [["insider@who.example.org"]]
     assert not EmailOutbox.objects.filter(to_address=other.email).exists()
-
-
-def test_partners_only_page_leaves_non_members_out_of_emails(
-    brief, organisation, other, member, django_capture_on_commit_callbacks, monkeypatch
-):
-    """A page declaring itself partners-only (``visibility``) is read by approved
-    members of partner organisations only, and only they are emailed."""
-    # On the class: the notification worker loads the comment and its page afresh.
-    monkeypatch.setattr(Page, "visibility", "partners", raising=False)
-    colleague = MembershipFactory(organisation=organisation).user
-    for person in (other, colleague):
-        watch_start(user=person, target=brief)
-    with django_capture_on_commit_callbacks(execute=True):
-        comment_create(page=brief, author=member, body="For partners")
-    assert list(Notification.objects.values_list("recipient", flat=True)) == [colleague.pk]
-    assert [m.to for m in mail.outbox] == [[colleague.email]]
 
 
 def test_outsiders_cannot_read_or_write_comments_on_a_restricted_page(client, restricted_brief, other):

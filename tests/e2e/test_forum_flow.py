@@ -5,7 +5,7 @@ hostile posts runs no script."""
 import pytest
 from playwright.sync_api import expect
 
-from portal.moderation.models import Visibility
+from portal.audience import Audience
 from tests.accounts.factories import VerifiedUserFactory
 from tests.forums.factories import ForumFactory, TopicFactory, make_moderator
 from tests.security.xss_vectors import XSS_VECTORS
@@ -28,7 +28,7 @@ def new_page(browser, log_in, user):
 def test_topic_reply_quote_notification_report_and_hide(
     page, browser, live_url, log_in, home_page, screenshot
 ):
-    ForumFactory(slug="health", name="Health", visibility=Visibility.PUBLIC)
+    ForumFactory(slug="health", name="Health", visibility=Audience.PUBLIC)
     author = VerifiedUserFactory(username="amal", first_name="Amal", last_name="Haddad")
     replier = VerifiedUserFactory(username="bilal", first_name="Bilal", last_name="Saleh")
     moderator = make_moderator()
@@ -89,7 +89,7 @@ def test_topic_reply_quote_notification_report_and_hide(
 
 
 def test_hostile_posts_run_no_script(page, live_url, home_page):
-    forum = ForumFactory(slug="health", name="Health", visibility=Visibility.PUBLIC)
+    forum = ForumFactory(slug="health", name="Health", visibility=Audience.PUBLIC)
     topic = TopicFactory(forum=forum, title="<script>window.__xss = 'title'</script>")
     author = VerifiedUserFactory()
     from forums import services

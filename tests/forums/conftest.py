@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from portal.moderation.models import Visibility
+from portal.audience import Audience
 from tests.accounts.factories import VerifiedUserFactory
 from tests.forums.factories import ForumFactory, TopicFactory, make_member, make_moderator, make_unverified
 
@@ -18,12 +18,12 @@ def _no_holding_or_limits(settings):
 
 @pytest.fixture
 def public_forum(db):
-    return ForumFactory(name="Health", slug="health", visibility=Visibility.PUBLIC)
+    return ForumFactory(name="Health", slug="health", visibility=Audience.PUBLIC)
 
 
 @pytest.fixture
 def partners_forum(db):
-    return ForumFactory(name="Joint action room", slug="joint-room", visibility=Visibility.PARTNERS)
+    return ForumFactory(name="Joint action room", slug="joint-room", visibility=Audience.PARTNERS)
 
 
 @pytest.fixture

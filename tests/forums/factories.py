@@ -5,7 +5,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group, Permission
 
 from forums.models import Forum, Post, Topic
-from portal.moderation.models import Visibility
+from portal.audience import Audience
 from tests.accounts.factories import MembershipFactory, VerifiedUserFactory
 from tests.factories import UserFactory
 
@@ -17,7 +17,7 @@ class ForumFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Forum {n}")
     slug = factory.Sequence(lambda n: f"forum-{n}")
-    visibility = Visibility.PUBLIC
+    visibility = Audience.PUBLIC
 
 
 class TopicFactory(factory.django.DjangoModelFactory):

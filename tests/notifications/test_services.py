@@ -1,11 +1,13 @@
 import pytest
 from django.core import mail
 
-from portal.models import Organisation
+from portal.audience import Audience
 from portal.notifications.models import EmailOutbox, Notification, NotificationPreference
 from portal.notifications.services import notification_create, preference_update
 from portal.notifications.verbs import Verb
+from tests.accounts.factories import MembershipFactory
 from tests.factories import UserFactory
+from tests.forums.factories import ForumFactory, TopicFactory
 from tests.notifications.factories import NotificationPreferenceFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,23 +30,20 @@ def test_actor_inactive_people_and_duplicates_are_skipped(actor, reader):
     assert Notification.objects.get().recipient == reader
 
 
-def test_target_can_view_leaves_out_people_who_may_not_see_it(actor, reader, organisation, monkeypatch):
-    outsider = UserFactory(username="outsider")
-    monkeypatch.setattr(Organisation, "can_view", lambda self, user: user.pk != outsider.pk, raising=False)
-    _notify([reader, outsider], actor, target=organisation)
+def test_the_audience_policy_leaves_out_people_who_may_not_see_the_target(actor, reader):
+    partner = MembershipFactory().user
+    forum = ForumFactory(visibility=Audience.PARTNERS)
+    _notify([reader, partner], actor, target=forum)
     notification = Notification.objects.get()
-    assert notification.recipient == reader
-    assert notification.target == organisation
-    assert list(EmailOutbox.objects.values_list("to_address", flat=True)) == [reader.email]
+    assert notification.recipient == partner
+    assert notification.target == forum
+    assert list(EmailOutbox.objects.values_list("to_address", flat=True)) == [partner.email]
 
 
-def test_the_targets_author_hears_about_it_even_when_they_may_not_see_it(
-    actor, reader, organisation, monkeypatch
-):
-    monkeypatch.setattr(Organisation, "can_view", lambda self, user: False, raising=False)
-    monkeypatch.setattr(Organisation, "author_id", property(lambda self: reader.pk), raising=False)
+def test_the_targets_author_hears_about_it_even_when_they_may_not_see_it(actor, reader):
+    topic = TopicFactory(forum=ForumFactory(visibility=Audience.PARTNERS), author=reader)
     outsider = UserFactory(username="outsider")
-    _notify([reader, outsider], actor, target=organisation)
+    _notify([reader, outsider], actor, target=topic)
     assert list(Notification.objects.values_list("recipient__username", flat=True)) == ["omar"]
 
 

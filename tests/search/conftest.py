@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import pytest
 from django.utils import timezone
 
+from portal.audience import Audience
 from portal.models import Country
 from search.indexing import document_save
-from search.models import Visibility
 from search.projections import Projection
 from tests.accounts.factories import MembershipFactory, VerifiedUserFactory
 from tests.factories import OrganisationFactory, ThematicAreaFactory, UserFactory
@@ -114,7 +114,7 @@ def make_document(
     themes=(),
     countries=(),
     organisations=(),
-    visibility=Visibility.PUBLIC,
+    visibility=Audience.PUBLIC,
     org=None,
     month=6,
 ):
@@ -202,7 +202,7 @@ CORPUS = [
             "countries": ["JO"],
             "organisations": ["iom"],
             "year": 2025,
-            "visibility": Visibility.PARTNERS,
+            "visibility": Audience.PARTNERS,
         },
     ),
     (
@@ -214,7 +214,7 @@ CORPUS = [
             "countries": ["LB"],
             "organisations": ["who"],
             "year": 2025,
-            "visibility": Visibility.ORGANISATION,
+            "visibility": Audience.ORGANISATION,
             "org": "who",
         },
     ),
@@ -228,7 +228,7 @@ CORPUS = [
             "countries": ["IQ"],
             "organisations": ["undrr"],
             "year": 2022,
-            "visibility": Visibility.ORGANISATION,
+            "visibility": Audience.ORGANISATION,
             "org": "undrr",
         },
     ),

@@ -3,9 +3,9 @@
 import pytest
 
 from forums import services as forum_services
+from portal.audience import Audience
 from portal.comments import services as comment_services
 from portal.moderation import services as moderation
-from portal.moderation.models import Visibility
 from search.models import SearchDocument
 from tests.forums.factories import ForumFactory, make_moderator
 from tests.knowledge.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
@@ -79,7 +79,7 @@ def test_moving_a_topic_to_a_partners_forum_changes_who_finds_it(topic, people):
     forum_services.post_create(
         topic=topic, author=people["who_member"], body="Thermometers logged every hour."
     )
-    partners_forum = ForumFactory(name="Partners room", slug="partners-room", visibility=Visibility.PARTNERS)
+    partners_forum = ForumFactory(name="Partners room", slug="partners-room", visibility=Audience.PARTNERS)
     forum_services.topic_move(topic=topic, forum=partners_forum, moderator=make_moderator())
     assert search(people["anonymous"], "thermometers").total == 0
     assert search(people["anonymous"], "cold chain").total == 0
@@ -88,7 +88,7 @@ def test_moving_a_topic_to_a_partners_forum_changes_who_finds_it(topic, people):
 
 
 def test_partners_forum_posts_are_for_partners_only(people):
-    forum = ForumFactory(name="Budget room", slug="budget-room", visibility=Visibility.PARTNERS)
+    forum = ForumFactory(name="Budget room", slug="budget-room", visibility=Audience.PARTNERS)
     forum_services.topic_create(
         forum=forum, author=people["partner"], title="Budget shift", body="Moving funds."
     )

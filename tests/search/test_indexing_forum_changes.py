@@ -5,8 +5,8 @@ a change when the search row's version moves, so each case syncs and searches it
 import pytest
 
 from forums import services as forum_services
+from portal.audience import Audience
 from portal.moderation import services as moderation
-from portal.moderation.models import Visibility
 from tests.forums.factories import ForumFactory, make_moderator
 from tests.search.helpers import search
 
@@ -49,7 +49,7 @@ def test_a_renamed_topic_is_found_by_its_new_title_only(topic, people, search_ba
 
 
 def test_a_topic_moved_to_a_partners_forum_leaves_anonymous_search(topic, people, search_backend):
-    partners_forum = ForumFactory(name="Partners room", slug="partners-room", visibility=Visibility.PARTNERS)
+    partners_forum = ForumFactory(name="Partners room", slug="partners-room", visibility=Audience.PARTNERS)
     forum_services.topic_move(topic=topic, forum=partners_forum, moderator=make_moderator())
     search_backend.refresh()
     assert _found(people["anonymous"], "cold chain") == []

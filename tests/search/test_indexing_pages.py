@@ -93,12 +93,12 @@ def test_deleting_removes_the_document(brief):
     )
 
 
-def test_sign_in_restriction_makes_the_page_partners_only(brief, people):
+def test_sign_in_restriction_makes_the_page_for_signed_in_people(brief, people):
     brief.save_revision().publish()
     PageViewRestriction.objects.create(page=brief, restriction_type=PageViewRestriction.LOGIN)
-    assert _document(brief).scope == "partners"
+    assert _document(brief).scope == "signed_in"
     assert search(people["anonymous"], "cash assistance").total == 0
-    assert search(people["registered"], "cash assistance").total == 0
+    assert search(people["registered"], "cash assistance").total == 1
     assert search(people["partner"], "cash assistance").total == 1
 
 

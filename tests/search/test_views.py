@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from search.models import Visibility
+from portal.audience import Audience
 from tests.search.conftest import make_document
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +94,7 @@ def test_search_page_has_no_inline_script_or_style(client, corpus):
 def test_autocomplete_returns_at_most_eight_visible_titles(client, vocabulary, people, search_backend):
     for number in range(12):
         make_document(vocabulary, f"vaccine-{number}", f"Vaccination campaign {number}")
-    make_document(vocabulary, "secret", "Vaccination secret plan", visibility=Visibility.PARTNERS)
+    make_document(vocabulary, "secret", "Vaccination secret plan", visibility=Audience.PARTNERS)
     search_backend.refresh()
     data = client.get(reverse("search:autocomplete"), {"q": "vacc"}).json()
     assert len(data["results"]) == 8

@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from forums.models import Post, Topic
+from portal.audience import Audience
 from portal.markup import render_markdown
-from portal.moderation.models import Visibility
 from tests.accounts.factories import VerifiedUserFactory
 from tests.forums.factories import ForumFactory, TopicFactory
 from tests.security.html_check import active_markup
@@ -39,7 +39,7 @@ def test_checker_catches_what_it_should():
 
 
 def test_posts_store_and_show_no_active_markup(client):
-    forum = ForumFactory(slug="health", visibility=Visibility.PUBLIC)
+    forum = ForumFactory(slug="health", visibility=Audience.PUBLIC)
     topic = TopicFactory(forum=forum)
     author = VerifiedUserFactory()
     client.force_login(author)
@@ -60,7 +60,7 @@ def test_posts_store_and_show_no_active_markup(client):
 
 
 def test_topic_titles_show_no_active_markup(client):
-    forum = ForumFactory(slug="health", visibility=Visibility.PUBLIC)
+    forum = ForumFactory(slug="health", visibility=Audience.PUBLIC)
     client.force_login(VerifiedUserFactory())
     url = reverse("forums:topic_create", args=["health"])
     for vector in XSS_VECTORS:
@@ -81,7 +81,7 @@ def test_topic_titles_show_no_active_markup(client):
 def test_services_drop_nul_characters():
     from forums import services
 
-    forum = ForumFactory(slug="nul", visibility=Visibility.PUBLIC)
+    forum = ForumFactory(slug="nul", visibility=Audience.PUBLIC)
     topic = services.topic_create(
         forum=forum, author=VerifiedUserFactory(), title="a\x00b", body="<scr\x00ipt>alert(1)</scr\x00ipt>"
     )

@@ -4,8 +4,7 @@ a fixed number of queries."""
 from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import QuerySet
-from django.db.models.functions import Coalesce
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from portal.accounts.selectors import display_name
 from portal.comments import permissions, selectors
@@ -25,7 +24,6 @@ def comments_for(context, page):
     user = getattr(request, "user", None)
     if page is None or not permissions.is_commentable(page):
         return None
-    _load_view_restrictions(page)
     closed = selectors.comments_closed(page)
     thread = selectors.comment_thread(page=page, user=user)
     visible = Comment.Status.VISIBLE
@@ -52,30 +50,6 @@ def comments_for(context, page):
         "following": is_watching(user=user, target=page),
         "form": CommentForm(),
     }
-
-
-def _load_view_restrictions(page) -> None:
-    """Read the view restrictions of ``page`` and its ancestors in one query and
-    keep them where the comment rules look for them.
-
-    Wagtail's ``get_view_restrictions`` takes two (the ancestors, then their
-    restrictions); the same pages are chosen here: each ancestor by its path,
-    an alias by the page it copies.
-    """
-    if getattr(page, permissions._RESTRICTIONS_CACHE, None) is not None:
-        return
-    steplen = page.steplen
-    paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
-    checked = Page.objects.filter(path__in=paths).values(checked=Coalesce("alias_of_id", "pk"))
-    restrictions = PageViewRestriction.objects.filter(page_id__in=checked).prefetch_related("groups")
-    setattr(
-        page,
-        permissions._RESTRICTIONS_CACHE,
-        [
-            (restriction.restriction_type, frozenset(group.pk for group in restriction.groups.all()))
-            for restriction in restrictions
-        ],
-    )
 
 
 def _pages_in(value) -> set[int]:
