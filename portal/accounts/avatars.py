@@ -18,6 +18,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_SOURCE_PIXELS = 25_000_000
 AVATAR_SIZE = 256
 ACCEPTED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+REDUCIBLE_MODES = {"L", "LA", "RGB", "RGBA"}
 
 
 def avatar_prepare(upload) -> ContentFile:
@@ -43,18 +44,24 @@ def avatar_prepare(upload) -> ContentFile:
         with Image.open(upload) as source:
             source.seek(0)
             source.draft(None, (AVATAR_SIZE, AVATAR_SIZE))
-            image = ImageOps.exif_transpose(source)
-            image.load()
+            source.load()
+            # In place: a large picture is not copied for the usual case, no rotation.
+            image = ImageOps.exif_transpose(source, in_place=True) or source
     except Image.DecompressionBombError as error:
         # Pillow refuses, at opening, pictures far beyond our own limit.
         raise _too_many_pixels() from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(_("This file is not a picture we can read."), code="invalid") from error
     has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
-    image = image.convert("RGBA" if has_alpha else "RGB")
+    target_mode = "RGBA" if has_alpha else "RGB"
+    if image.mode not in REDUCIBLE_MODES:
+        image = image.convert(target_mode)
+    # Shrunk before any conversion, so only the small picture is copied.
     factor = min(image.size) // (2 * AVATAR_SIZE)
     if factor > 1:
         image = image.reduce(factor)
+    if image.mode != target_mode:
+        image = image.convert(target_mode)
     image = ImageOps.fit(image, (AVATAR_SIZE, AVATAR_SIZE), method=Image.Resampling.LANCZOS)
     output = io.BytesIO()
     if has_alpha:

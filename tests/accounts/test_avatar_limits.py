@@ -83,13 +83,17 @@ def test_the_largest_accepted_jpeg_is_decoded_at_reduced_scale():
         assert result.size == (AVATAR_SIZE, AVATAR_SIZE)
     # Decoded at 1/8 scale, the whole preparation costs less than decoding every pixel.
     assert elapsed < full_decode
-    assert elapsed < 2
 
 
 def test_the_largest_accepted_png_is_prepared_quickly():
     image = Image.new("RGB", (5000, 5000), (20, 120, 200))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
+    started = time.perf_counter()
+    with Image.open(io.BytesIO(buffer.getvalue())) as decoded:
+        decoded.load()
+    full_decode = time.perf_counter() - started
+
     started = time.perf_counter()
     avatar = avatar_prepare(SimpleUploadedFile("big.png", buffer.getvalue()))
     elapsed = time.perf_counter() - started
@@ -98,4 +102,5 @@ def test_the_largest_accepted_png_is_prepared_quickly():
         # Saved as JPEG: the colour survives within the compression's error.
         red, green, blue = result.getpixel((10, 10))[:3]
         assert abs(red - 20) + abs(green - 120) + abs(blue - 200) < 10
-    assert elapsed < 3
+    # Every pixel of a PNG is decoded once; nothing else costs as much.
+    assert elapsed < 3 * full_decode
