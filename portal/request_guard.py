@@ -74,6 +74,6 @@ class RequestGuardMiddleware:
     def __call__(self, request):
         problem = _address_problem(request) or _body_problem(request)
         if problem:
-            # Django answers with handler400 and logs one line on django.security.
+            # Django answers with handler400 and logs one warning line.
             raise BadRequest(problem)
         return self.get_response(request)

@@ -85,7 +85,6 @@ def _error_page(request, status, message=None):
     with translation.override(language):
         title, default_message = ERRORS[status]
         context = {
-            "status": status,
             "title": title,
             "message": message or default_message,
             "home": f"/{language}/",
