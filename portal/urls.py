@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,8 +11,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 from knowledge.sitemaps import PortalSitemap
 from portal import views
 
+handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
+
 # Addresses without a language: the admins, documents, machine endpoints.
 urlpatterns = [
+    # Wagtail's choosers read the chosen id as text and fail with a server error on one
+    # that is not a number; every model chosen here has a numeric id.
+    re_path(
+        r"^admin/(?:images/chooser|documents/chooser|snippets/choose/\w+/\w+)/chosen/(?!\d+/$)[^/]+/$",
+        views.no_such_object,
+    ),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

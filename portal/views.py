@@ -1,7 +1,11 @@
+from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language_from_path
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
@@ -47,3 +51,64 @@ def organisation_detail(request, slug):
             "contributed_pages": listed_pages(contributions),
         },
     )
+
+
+def no_such_object(request, **kwargs):
+    raise Http404
+
+
+# Error pages. They read nothing from the request but its address (to speak its
+# language), and render a template that needs no session, user or database: the
+# request may be the very thing that broke, and none of them may fail in turn.
+# Django's defaults also check the CSRF token, which reads the body once more.
+ERRORS = {
+    400: (
+        _("Bad request"),
+        _("The portal could not read this request. Check the address or the form and try again."),
+    ),
+    403: (_("Not allowed"), _("You do not have permission to open this page or do this.")),
+    404: (
+        _("Page not found"),
+        _("There is no page at this address. It may have moved, or the link may be wrong."),
+    ),
+    500: (
+        _("Something went wrong"),
+        _("The portal could not answer this request. Nothing you saved is lost; try again in a moment."),
+    ),
+}
+CSRF_FAILED = _(
+    "The form could not be checked: it may have expired, or your browser did not send its cookie. "
+    "Go back, reload the page and try again."
+)
+
+
+def _error_page(request, status, message=None):
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        title, default_message = ERRORS[status]
+        context = {
+            "title": title,
+            "message": message or default_message,
+            "home": f"/{language}/",
+        }
+        return render(request, "error.html", context, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error_page(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return _error_page(request, 403)
+
+
+def page_not_found(request, exception=None):
+    return _error_page(request, 404)
+
+
+def server_error(request):
+    return _error_page(request, 500)
+
+
+def csrf_failure(request, reason=""):
+    return _error_page(request, 403, CSRF_FAILED)

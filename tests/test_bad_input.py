@@ -14,7 +14,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
-from django.urls import URLResolver, get_resolver
 from wagtail.models import Page
 
 from forums.models import Forum, Post, Topic
@@ -23,6 +22,7 @@ from portal.accounts.models import Membership
 from portal.comments.models import Comment
 from portal.models import Organisation
 from tests.demo_data import demo  # noqa: F401 (a fixture)
+from tests.routes import all_routes, fill
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
@@ -105,15 +105,13 @@ READER_PAGES = [
 ]
 
 
-def _routes(resolver=None, namespace=None, prefix=""):
-    for pattern in (resolver or get_resolver()).url_patterns:
-        if isinstance(pattern, URLResolver):
-            yield from _routes(pattern, pattern.namespace or namespace, prefix + str(pattern.pattern))
-        elif namespace in PROBED_NAMESPACES and not NOT_PROBED.search(prefix + str(pattern.pattern)):
-            yield prefix + str(pattern.pattern)
-
-
-ROUTES = sorted(set(_routes()))
+ROUTES = sorted(
+    {
+        route
+        for namespace, route in all_routes()
+        if namespace in PROBED_NAMESPACES and not NOT_PROBED.search(route)
+    }
+)
 
 
 def _existing_values():
@@ -128,23 +126,13 @@ def _existing_values():
     }
 
 
-def _fill(route, values):
-    def value(match):
-        converter, name = match.group(1), match.group(2)
-        if name in values:
-            return values[name]
-        return values["int" if converter == "int" else "slug"]
-
-    return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", value, route)
-
-
 def _addresses(route):
     """The route filled with existing values, unknown ones, huge ids and overlong slugs."""
     existing = _existing_values()
-    yield "existing", _fill(route, existing | {"int": existing["pk"], "slug": existing["slug"]})
+    yield "existing", fill(route, existing | {"int": existing["pk"], "slug": existing["slug"]})
     if "<" in route:
-        yield "unknown", _fill(route, {"int": "999999", "slug": "no-such-thing"})
-        yield "huge", _fill(route, {"int": HUGE, "slug": LONG_SLUG})
+        yield "unknown", fill(route, {"int": "999999", "slug": "no-such-thing"})
+        yield "huge", fill(route, {"int": HUGE, "slug": LONG_SLUG})
         # Other existing objects under the same names: a topic, a comment, a membership,
         # a partner, a page that is not a knowledge page.
         others = {
@@ -153,8 +141,8 @@ def _addresses(route):
             "slug": Organisation.objects.first().slug,
             "int": str(Comment.objects.first().pk),
         }
-        yield "other objects", _fill(route, others)
-        yield "membership", _fill(route, {"int": str(Membership.objects.first().pk), "slug": "who"})
+        yield "other objects", fill(route, others)
+        yield "membership", fill(route, {"int": str(Membership.objects.first().pk), "slug": "who"})
 
 
 def _client(who):
