@@ -126,7 +126,12 @@ class ServedPortal:
         raise SystemExit(f"the portal did not answer within {STARTUP_SECONDS} s; see {self.log_path}")
 
     def __enter__(self) -> str:
-        print(f"Serving the portal with production settings on {self.url} (log: {self.log_path})", flush=True)
+        backend = self.environment.get("PORTAL_SEARCH_BACKEND", "database")
+        print(
+            f"Serving the portal with production settings on {self.url}: {self.workers} gunicorn workers, "
+            f"search backend {backend} (log: {self.log_path})",
+            flush=True,
+        )
         self.prepare()
         with open(self.log_path, "a") as log:
             self.process = subprocess.Popen(  # noqa: S603 (this interpreter, our own arguments)
