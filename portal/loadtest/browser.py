@@ -82,8 +82,8 @@ class Browser:
         self.session = session
         self.timeout = timeout
 
-    def get(self, path: str, *, name: str):
-        return self.session.get(path, name=name, timeout=self.timeout)
+    def get(self, path: str, *, name: str, params: dict | None = None):
+        return self.session.get(path, name=name, params=params, timeout=self.timeout)
 
     def document(self, path: str, *, name: str) -> Document | None:
         """The page at ``path`` parsed, or ``None`` when it could not be read."""

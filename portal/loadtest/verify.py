@@ -56,8 +56,8 @@ def check_writes(plan: Plan, *, base_url: str, settle: float) -> Outcome:
     while unsearched:
         waiting = []
         for write in unsearched:
-            response = browsers[write.account].session.get(
-                f"/{write.language}/search/", params={"q": write.marker}, timeout=plan.timeout
+            response = browsers[write.account].get(
+                f"/{write.language}/search/", name="check", params={"q": write.marker}
             )
             if response.status_code == 200 and _in_results(response.text, write.marker):
                 outcome.searchable += 1
