@@ -110,3 +110,10 @@ constraints: install ## Re-pin every dependency after changing requirements*.txt
 
 clean: ## Remove the virtual environment, local database, media and caches
 	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache node_modules .cache/search-engine
+
+# `make loadtest DATABASE_URL=postgres://…/portal_loadtest` serves the portal here with
+# production settings and measures it; LOADTEST_ARGS adds --hung-smtp, --workers, …
+LOADTEST_ARGS ?= --users 50 --seconds 60
+.PHONY: loadtest
+loadtest: install messages ## Load test the portal under gunicorn with production settings (needs DATABASE_URL)
+	$(PY) -m portal.loadtest --serve $(LOADTEST_ARGS)
