@@ -1,6 +1,7 @@
 """Fixtures shared by every suite. App-specific fixtures live beside their tests."""
 
 import pytest
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from portal.models import Country, HomePage
@@ -10,6 +11,15 @@ from tests.factories import OrganisationFactory, ThematicAreaFactory, UserFactor
 @pytest.fixture(autouse=True)
 def _media_and_cache(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to an /ar/ page leaves Arabic active in the worker's thread (the locale
+    middleware activates it and nothing resets it), and reverse() in the next test on
+    that worker would then build /ar/ addresses."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
