@@ -1,6 +1,7 @@
 """Fixtures shared by every suite. App-specific fixtures live beside their tests."""
 
 import pytest
+from django.utils import translation
 from django_tasks_db.management.commands import db_worker
 from wagtail.models import Locale, Page, Site
 
@@ -46,6 +47,15 @@ def task_worker(settings, monkeypatch):
         ).run()
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to an /ar/ page leaves Arabic active in the worker's thread (the locale
+    middleware activates it and nothing resets it), and reverse() in the next test on
+    that worker would then build /ar/ addresses."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
