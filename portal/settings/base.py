@@ -242,7 +242,6 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Partnership Portal"
 MIDDLEWARE += [
     "portal.accounts.middleware.SecondFactorRequiredMiddleware",
-    "portal.accounts.middleware.OrganisationPageGuardMiddleware",
 ]
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_AUTO_SIGNUP = True
