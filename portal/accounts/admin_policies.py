@@ -56,9 +56,9 @@ class OrganisationPagePermissionPolicy(PagePermissionPolicy):
         return [permission for permission in permissions if _action(permission) in allowed]
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self(instance)._unbounded_instance_check(user, actions, instance)
-
-    def _unbounded_instance_check(self, user, actions, instance):
+        if self.page is None or self.page.pk != instance.pk:
+            # Ask the policy bound to ``instance``, whose permissions are narrowed to it.
+            return self(instance).user_has_any_permission_for_instance(user, actions, instance)
         return super().user_has_any_permission_for_instance(user, actions, instance)
 
     def instances_user_has_any_permission_for(self, user, actions):
