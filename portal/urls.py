@@ -25,6 +25,8 @@ urlpatterns = [
         views.no_such_object,
     ),
     path("django-admin/", admin.site.urls),
+    # First: the admin views that bound what they show by the page policy.
+    path("admin/", include("portal.accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),

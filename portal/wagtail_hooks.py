@@ -1,9 +1,12 @@
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal import audience
+from portal.admin_widgets import use_scriptless_choosers
 from portal.models import Organisation, ThematicArea
 
 
@@ -20,6 +23,19 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "acronym", "kind", "country"]
     list_filter = ["kind", "country"]
     menu_order = 210
+
+
+@hooks.register("insert_global_admin_js")
+def start_admin_widgets_without_inline_scripts():
+    return format_html('<script src="{}" defer></script>', static("portal/admin/csp-init.js"))
+
+
+@hooks.register("register_admin_viewset", order=100)
+def start_choosers_without_inline_scripts():
+    # After every chooser viewset has registered its widget (they do so as they
+    # are registered), replace those widgets; registers no viewset of its own.
+    use_scriptless_choosers()
+    return []
 
 
 register_snippet(ThematicAreaViewSet)

@@ -9,3 +9,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from portal.accounts import receivers  # noqa: F401 - connects the signal receivers
+        from portal.accounts.admin_policies import register_policies
+
+        register_policies()

