@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from forums.models import Post
 from portal.accounts.models import Membership
@@ -60,6 +60,9 @@ def brief(home_page, organisation):
     )
     page = PolicyBriefPageFactory(parent=index, organisations=[organisation], live=False, owner=editor)
     page.save_revision(user=editor)
+    # Browser tests flush the data migration that creates the root collection.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     get_document_model().objects.create(
         title="Annual figures", file=ContentFile(b"figures", name="figures.txt"), uploaded_by_user=editor
     )
