@@ -7,7 +7,7 @@ the user object, so asking per item adds no queries.
 
 from django.db.models import Q, QuerySet
 
-from portal.accounts.selectors import has_verified_email, is_moderator, is_partner_member
+from portal.accounts.selectors import has_verified_email, is_moderator, is_partner_member, may_write
 from portal.moderation.models import ModeratedContent, Visibility
 
 Status = ModeratedContent.Status
@@ -86,7 +86,7 @@ def can_read_feed(forum) -> bool:
 def can_post_in_forum(user, forum) -> bool:
     """Registered people (a confirmed email address) post in public forums; only
     partner members (and moderators) in partners-only forums."""
-    if not _signed_in(user) or not can_read_forum(user, forum):
+    if not may_write(user) or not can_read_forum(user, forum):
         return False
     return has_verified_email(user) or is_moderator(user)
 
@@ -100,7 +100,7 @@ def can_reply(user, topic) -> bool:
 
 
 def can_edit_post(user, post) -> bool:
-    if not _signed_in(user):
+    if not may_write(user):
         return False
     if is_moderator(user):
         return True
@@ -114,7 +114,7 @@ def can_edit_post(user, post) -> bool:
 
 def can_delete_post(user, post) -> bool:
     return (
-        _signed_in(user)
+        may_write(user)
         and post.author_id == user.pk
         and post.status in (Status.VISIBLE, Status.HELD)
         and can_read_forum(user, post.topic.forum)
@@ -123,7 +123,7 @@ def can_delete_post(user, post) -> bool:
 
 def can_report_post(user, post) -> bool:
     return (
-        _signed_in(user)
+        may_write(user)
         and post.status == Status.VISIBLE
         and post.author_id != user.pk
         and can_view_post(user, post)
@@ -135,12 +135,13 @@ def can_react(user, post) -> bool:
 
 
 def can_mark_answer(user, topic) -> bool:
-    if not _signed_in(user) or not can_view_topic(user, topic):
+    if not may_write(user) or not can_view_topic(user, topic):
         return False
     return is_moderator(user) or (topic.author_id == user.pk and can_post_in_forum(user, topic.forum))
 
 
 def can_watch(user, target_forum) -> bool:
+    # Following is the reader's own setting, seen by nobody else: suspended people keep it.
     return _signed_in(user) and can_read_forum(user, target_forum)
 
 

@@ -14,7 +14,8 @@ from forums import permissions, selectors, services
 from forums.forms import PostEditForm, PostForm, PreviewForm, ReportForm, TopicForm
 from forums.views.common import deny, post_url
 from portal.markup import render_markdown
-from portal.moderation.services import AlreadyReported, PostingNotAllowed, content_report
+from portal.moderation.decorators import refuse_when_suspended, suspended_page
+from portal.moderation.services import AlreadyReported, PostingNotAllowed, Suspended, content_report
 
 POSTING_REFUSED_STATUS = 429
 
@@ -34,11 +35,14 @@ def _preview(request, form):
 
 
 def _refused(request, template, context, error):
+    if isinstance(error, Suspended):
+        return suspended_page(request, error.until)
     messages.error(request, error.message)
     return render(request, template, context, status=POSTING_REFUSED_STATUS)
 
 
 @require_http_methods(["GET", "POST"])
+@refuse_when_suspended
 def topic_create(request, slug):
     forum = selectors.forum_get(slug=slug, user=request.user)
     if not permissions.can_post_in_forum(request.user, forum):
@@ -79,6 +83,7 @@ def _quote_source(post) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@refuse_when_suspended
 def post_create(request, pk):
     topic = selectors.topic_get(pk=pk, user=request.user)
     if not permissions.can_reply(request.user, topic):
@@ -137,6 +142,7 @@ def _int(value):
 
 
 @require_http_methods(["GET", "POST"])
+@refuse_when_suspended
 def post_edit(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_edit_post(request.user, post):
@@ -160,6 +166,7 @@ def post_edit(request, pk):
 
 @login_required
 @require_POST
+@refuse_when_suspended
 def post_delete(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_delete_post(request.user, post):
@@ -170,6 +177,7 @@ def post_delete(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
+@refuse_when_suspended
 def post_report(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_report_post(request.user, post):
@@ -194,6 +202,7 @@ def post_report(request, pk):
 
 @login_required
 @require_POST
+@refuse_when_suspended
 def post_react(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_react(request.user, post):
@@ -204,6 +213,7 @@ def post_react(request, pk):
 
 @login_required
 @require_POST
+@refuse_when_suspended
 def post_mark_answer(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     try:
