@@ -13,6 +13,7 @@ from wagtail.models import Page
 from forums import permissions, selectors, services
 from forums.forms import PostEditForm, PostForm, PreviewForm, ReportForm, TopicForm
 from forums.views.common import deny, post_url
+from portal.idempotency.decorators import idempotent
 from portal.markup import render_markdown
 from portal.moderation.decorators import refuse_when_suspended, suspended_page
 from portal.moderation.services import AlreadyReported, PostingNotAllowed, Suspended, content_report
@@ -43,6 +44,7 @@ def _refused(request, template, context, error):
 
 @require_http_methods(["GET", "POST"])
 @refuse_when_suspended
+@idempotent
 def topic_create(request, slug):
     forum = selectors.forum_get(slug=slug, user=request.user)
     if not permissions.can_post_in_forum(request.user, forum):
@@ -84,6 +86,7 @@ def _quote_source(post) -> str:
 
 @require_http_methods(["GET", "POST"])
 @refuse_when_suspended
+@idempotent
 def post_create(request, pk):
     topic = selectors.topic_get(pk=pk, user=request.user)
     if not permissions.can_reply(request.user, topic):
@@ -143,6 +146,7 @@ def _int(value):
 
 @require_http_methods(["GET", "POST"])
 @refuse_when_suspended
+@idempotent
 def post_edit(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_edit_post(request.user, post):
@@ -167,6 +171,7 @@ def post_edit(request, pk):
 @login_required
 @require_POST
 @refuse_when_suspended
+@idempotent
 def post_delete(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_delete_post(request.user, post):
@@ -178,6 +183,7 @@ def post_delete(request, pk):
 
 @require_http_methods(["GET", "POST"])
 @refuse_when_suspended
+@idempotent
 def post_report(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_report_post(request.user, post):
@@ -203,6 +209,7 @@ def post_report(request, pk):
 @login_required
 @require_POST
 @refuse_when_suspended
+@idempotent
 def post_react(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_react(request.user, post):
@@ -214,6 +221,7 @@ def post_react(request, pk):
 @login_required
 @require_POST
 @refuse_when_suspended
+@idempotent
 def post_mark_answer(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     try:
@@ -225,6 +233,7 @@ def post_mark_answer(request, pk):
 
 @login_required
 @require_POST
+@idempotent
 def forum_watch(request, slug):
     forum = selectors.forum_get(slug=slug, user=request.user)
     watching = services.subscription_toggle(user=request.user, target=forum)
@@ -236,6 +245,7 @@ def forum_watch(request, slug):
 
 @login_required
 @require_POST
+@idempotent
 def topic_watch(request, pk):
     topic = selectors.topic_get(pk=pk, user=request.user)
     watching = services.subscription_toggle(user=request.user, target=topic)

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from portal.comments import permissions, selectors, services
 from portal.comments.forms import CommentEditForm, CommentForm, ModerateForm, ReportForm
 from portal.comments.models import Comment
+from portal.idempotency.decorators import idempotent
 from portal.markup import render_markdown
 from portal.moderation import services as moderation
 from portal.moderation.decorators import refuse_when_suspended, suspended_page
@@ -51,6 +52,7 @@ def comment_detail(request, pk):
 @login_required
 @require_POST
 @refuse_when_suspended
+@idempotent
 def comment_create(request, page_id):
     page = _page(request, page_id)
     form = CommentForm(request.POST)
@@ -96,6 +98,7 @@ def comment_create(request, page_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 @refuse_when_suspended
+@idempotent
 def comment_edit(request, pk):
     comment = selectors.comment_get(pk=pk, user=request.user)
     closed = selectors.comments_closed(comment.page)
@@ -127,6 +130,7 @@ def comment_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 @refuse_when_suspended
+@idempotent
 def comment_delete(request, pk):
     comment = selectors.comment_get(pk=pk, user=request.user)
     if not permissions.can_delete_comment(request.user, comment):
@@ -141,6 +145,7 @@ def comment_delete(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 @refuse_when_suspended
+@idempotent
 def comment_report(request, pk):
     comment = selectors.comment_get(pk=pk, user=request.user)
     if not permissions.can_report_comment(request.user, comment):
