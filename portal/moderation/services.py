@@ -26,6 +26,7 @@ from portal.moderation.models import (
     Suspension,
 )
 from portal.moderation.registry import moderated_models
+from portal.text import strip_controls
 
 Status = ModeratedContent.Status
 Kind = ModerationAction.Kind
@@ -153,7 +154,7 @@ def action_record(
         subject_user=subject_user,
         target_label=str(label)[:300],
         visibility=visibility or "public",
-        reason=reason,
+        reason=strip_controls(reason),
         is_public=kind in ModerationAction.PUBLIC_KINDS,
     )
 
@@ -216,7 +217,7 @@ def content_report(*, content: ModeratedContent, reporter, reason: str, details:
                 object_id=content.pk,
                 reporter=reporter,
                 reason=reason,
-                details=details.strip()[:1000],
+                details=strip_controls(details).strip()[:1000],
             )
     except IntegrityError as error:
         raise AlreadyReported from error
