@@ -89,8 +89,8 @@ def active_suspension(user) -> Suspension | None:
 
 def writing_allowed(*, user) -> None:
     """Raise ``Suspended`` when ``user`` is suspended. Every service that writes on
-    someone's behalf asks, straight from the database, after the permission rules
-    (which read a per-request copy) said yes."""
+    someone's behalf asks the database again: the permission rules read a copy of
+    the person's facts taken once per request, before a suspension may have begun."""
     suspension = active_suspension(user)
     if suspension is not None:
         raise Suspended(suspension)
