@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum
 from portal.moderation.models import Report
+from portal.text import single_line
 
 BODY_MAX_LENGTH = 20_000
 TITLE_MAX_LENGTH = 200
@@ -32,7 +33,7 @@ class TopicForm(forms.Form):
     body = _body_field()
 
     def clean_title(self):
-        title = " ".join(self.cleaned_data["title"].split())
+        title = single_line(self.cleaned_data["title"])
         if not title:
             raise forms.ValidationError(_("A topic needs a title."))
         return title
@@ -52,6 +53,9 @@ class PostEditForm(forms.Form):
         widget=forms.TextInput(attrs={"dir": "auto"}),
     )
     body = _body_field()
+
+    def clean_title(self):
+        return single_line(self.cleaned_data["title"])
 
 
 class ReportForm(forms.Form):

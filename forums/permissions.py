@@ -7,7 +7,7 @@ on the user object, so asking per item adds no queries.
 """
 
 from portal import audience
-from portal.accounts.selectors import has_verified_email, is_moderator
+from portal.accounts.selectors import has_verified_email, is_moderator, may_write
 from portal.moderation.models import ModeratedContent
 
 Status = ModeratedContent.Status
@@ -36,7 +36,7 @@ def can_read_feed(forum) -> bool:
 def can_post_in_forum(user, forum) -> bool:
     """Registered people (a confirmed email address) post in public forums; only
     partner members (and moderators) in partners-only forums."""
-    if not _signed_in(user) or not can_read_forum(user, forum):
+    if not may_write(user) or not can_read_forum(user, forum):
         return False
     return has_verified_email(user) or is_moderator(user)
 
@@ -50,7 +50,7 @@ def can_reply(user, topic) -> bool:
 
 
 def can_edit_post(user, post) -> bool:
-    if not _signed_in(user):
+    if not may_write(user):
         return False
     if is_moderator(user):
         return True
@@ -64,7 +64,7 @@ def can_edit_post(user, post) -> bool:
 
 def can_delete_post(user, post) -> bool:
     return (
-        _signed_in(user)
+        may_write(user)
         and post.author_id == user.pk
         and post.status in (Status.VISIBLE, Status.HELD)
         and can_read_forum(user, post.topic.forum)
@@ -73,7 +73,7 @@ def can_delete_post(user, post) -> bool:
 
 def can_report_post(user, post) -> bool:
     return (
-        _signed_in(user)
+        may_write(user)
         and post.status == Status.VISIBLE
         and post.author_id != user.pk
         and can_view_post(user, post)
@@ -85,12 +85,13 @@ def can_react(user, post) -> bool:
 
 
 def can_mark_answer(user, topic) -> bool:
-    if not _signed_in(user) or not can_view_topic(user, topic):
+    if not may_write(user) or not can_view_topic(user, topic):
         return False
     return is_moderator(user) or (topic.author_id == user.pk and can_post_in_forum(user, topic.forum))
 
 
 def can_watch(user, target_forum) -> bool:
+    # Following is the reader's own setting, seen by nobody else: suspended people keep it.
     return _signed_in(user) and can_read_forum(user, target_forum)
 
 

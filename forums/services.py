@@ -17,6 +17,7 @@ from portal.moderation import services as moderation
 from portal.moderation.models import ModerationAction
 from portal.notifications import services as notifications
 from portal.notifications.selectors import watchers
+from portal.text import single_line
 
 Status = Post.Status
 MAX_MENTIONS = 20
@@ -26,21 +27,17 @@ def _now():
     return timezone.now()
 
 
-def _check_can_write(author) -> None:
-    # Raises PostingNotAllowed with a message for the person.
-    moderation.posting_allowed(author=author)
-
-
 @transaction.atomic
 def topic_create(
     *, forum: Forum, author, title: str, body: str, linked_page=None, language: str = ""
 ) -> Topic:
     """Start a topic with its opening post; it waits for approval when the author is
-    new, and watchers of the forum hear about it once it is visible."""
+    new, and watchers of the forum hear about it once it is visible. Raises
+    moderation's ``PostingNotAllowed`` (suspended, or writing too fast) first."""
+    moderation.posting_allowed(author=author)
     if not permissions.can_post_in_forum(author, forum):
         raise PermissionDenied(_("You cannot start a topic in this forum."))
-    _check_can_write(author)
-    title = " ".join(title.replace("\x00", "").split())
+    title = single_line(title)
     if not title:
         raise ValidationError(_("A topic needs a title."))
     status = moderation.moderation_initial_status(author=author)
@@ -71,6 +68,7 @@ def post_create(
     *, topic: Topic, author, body: str, reply_to: Post | None = None, quoted: Post | None = None, language=""
 ) -> Post:
     """Reply in a topic, optionally to or quoting an earlier post of the same topic."""
+    moderation.posting_allowed(author=author)
     topic = Topic.objects.select_for_update().select_related("forum").get(pk=topic.pk)
     if not permissions.can_reply(author, topic):
         raise PermissionDenied(_("You cannot reply in this topic."))
@@ -79,7 +77,6 @@ def post_create(
             related.topic_id != topic.pk or not permissions.can_view_post(author, related)
         ):
             raise ValidationError(_("You can only reply to or quote a post of this topic."))
-    _check_can_write(author)
     status = moderation.moderation_initial_status(author=author)
     Topic.objects.filter(pk=topic.pk).update(last_number=F("last_number") + 1)
     topic.refresh_from_db(fields=["last_number"])
@@ -120,7 +117,8 @@ def topic_edit_title(*, topic: Topic, editor, title: str) -> Topic:
     first = topic.posts.get(number=1)
     if not permissions.can_edit_post(editor, first):
         raise PermissionDenied(_("You cannot edit this topic."))
-    title = " ".join(title.replace("\x00", "").split())
+    moderation.writing_allowed(user=editor)
+    title = single_line(title)
     if not title:
         raise ValidationError(_("A topic needs a title."))
     # Saved through the model (not a queryset update) so the topic's search
@@ -217,6 +215,7 @@ def post_mark_answer(*, post: Post, user) -> Topic:
     topic = post.topic
     if not permissions.can_mark_answer(user, topic):
         raise PermissionDenied(_("Only the person who started the topic or a moderator can do this."))
+    moderation.writing_allowed(user=user)
     if post.status != Status.VISIBLE or post.is_first:
         raise ValidationError(_("Only a visible reply can be marked as the answer."))
     topic.answer = None if topic.answer_id == post.pk else post
@@ -229,6 +228,7 @@ def reaction_toggle(*, post: Post, user, kind: str = Reaction.Kind.HELPFUL) -> b
     """Add or remove the person's reaction; returns whether it is now on."""
     if not permissions.can_react(user, post):
         raise PermissionDenied(_("You cannot react to this post."))
+    moderation.writing_allowed(user=user)
     deleted, _details = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
     if deleted:
         Post.objects.filter(pk=post.pk).update(helpful_count=Greatest(F("helpful_count") - 1, 0))

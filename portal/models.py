@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.text import single_line
+
 
 def localised_value(instance, field: str) -> str:
     """``field`` in the reader's language (``<field>_ar``, ``<field>_fr``), else the
@@ -33,6 +35,14 @@ class LocalisedNameMixin(models.Model):
 
     def __str__(self):
         return self.label
+
+    # Fields cleaned as names wherever an admin form saves them (see portal.text).
+    name_fields = ("name", "name_ar", "name_fr")
+
+    def clean(self):
+        super().clean()
+        for field in self.name_fields:
+            setattr(self, field, single_line(getattr(self, field)))
 
 
 class Country(models.Model):
@@ -126,6 +136,7 @@ class Organisation(LocalisedNameMixin, index.Indexed):
         FieldPanel("website"),
         FieldPanel("description"),
     ]
+    name_fields = (*LocalisedNameMixin.name_fields, "acronym")
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:

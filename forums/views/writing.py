@@ -14,8 +14,10 @@ from forums import permissions, selectors, services
 from forums.forms import PostEditForm, PostForm, PreviewForm, ReportForm, TopicForm
 from forums.views.common import deny, post_url
 from portal import audience
+from portal.idempotency.decorators import idempotent
 from portal.markup import render_markdown
-from portal.moderation.services import AlreadyReported, PostingNotAllowed, content_report
+from portal.moderation.decorators import refuse_when_suspended, suspended_page
+from portal.moderation.services import AlreadyReported, PostingNotAllowed, Suspended, content_report
 
 POSTING_REFUSED_STATUS = 429
 
@@ -35,11 +37,15 @@ def _preview(request, form):
 
 
 def _refused(request, template, context, error):
+    if isinstance(error, Suspended):
+        return suspended_page(request, error.until)
     messages.error(request, error.message)
     return render(request, template, context, status=POSTING_REFUSED_STATUS)
 
 
 @require_http_methods(["GET", "POST"])
+@refuse_when_suspended
+@idempotent
 def topic_create(request, slug):
     forum = selectors.forum_get(slug=slug, user=request.user)
     if not permissions.can_post_in_forum(request.user, forum):
@@ -80,6 +86,8 @@ def _quote_source(post) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@refuse_when_suspended
+@idempotent
 def post_create(request, pk):
     topic = selectors.topic_get(pk=pk, user=request.user)
     if not permissions.can_reply(request.user, topic):
@@ -138,6 +146,8 @@ def _int(value):
 
 
 @require_http_methods(["GET", "POST"])
+@refuse_when_suspended
+@idempotent
 def post_edit(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_edit_post(request.user, post):
@@ -161,6 +171,8 @@ def post_edit(request, pk):
 
 @login_required
 @require_POST
+@refuse_when_suspended
+@idempotent
 def post_delete(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_delete_post(request.user, post):
@@ -171,6 +183,8 @@ def post_delete(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
+@refuse_when_suspended
+@idempotent
 def post_report(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_report_post(request.user, post):
@@ -195,6 +209,8 @@ def post_report(request, pk):
 
 @login_required
 @require_POST
+@refuse_when_suspended
+@idempotent
 def post_react(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_react(request.user, post):
@@ -205,6 +221,8 @@ def post_react(request, pk):
 
 @login_required
 @require_POST
+@refuse_when_suspended
+@idempotent
 def post_mark_answer(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     try:
@@ -216,6 +234,7 @@ def post_mark_answer(request, pk):
 
 @login_required
 @require_POST
+@idempotent
 def forum_watch(request, slug):
     forum = selectors.forum_get(slug=slug, user=request.user)
     watching = services.subscription_toggle(user=request.user, target=forum)
@@ -227,6 +246,7 @@ def forum_watch(request, slug):
 
 @login_required
 @require_POST
+@idempotent
 def topic_watch(request, pk):
     topic = selectors.topic_get(pk=pk, user=request.user)
     watching = services.subscription_toggle(user=request.user, target=topic)

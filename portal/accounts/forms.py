@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 from portal.accounts.avatars import MAX_UPLOAD_BYTES, avatar_prepare
 from portal.accounts.models import Membership
 from portal.models import Organisation
+from portal.text import single_line
 
 
 class ProfileForm(forms.Form):
@@ -30,6 +31,9 @@ class ProfileForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}),
     )
     remove_avatar = forms.BooleanField(label=_("Remove my avatar"), required=False)
+
+    def clean_display_name(self):
+        return single_line(self.cleaned_data["display_name"])
 
     def clean_avatar(self):
         upload = self.cleaned_data.get("avatar")

@@ -4,12 +4,16 @@ Every answer is computed once per user object and kept on it, so templates and
 listings can ask about each item without adding queries per item.
 """
 
+from datetime import datetime
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group, Permission
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
 
 from portal.accounts.models import Membership, Profile
+from portal.moderation.models import Suspension
 
 MODERATORS_GROUP = "Moderators"
 
@@ -53,10 +57,10 @@ def organisation_roles(user) -> dict[int, str]:
     return roles
 
 
-def _viewer_facts(user) -> dict[str, bool]:
+def _viewer_facts(user) -> dict:
     """What every signed-in page asks about a person, in one query kept on the user
-    object: admin access, the Moderators group, a confirmed address, and their
-    profile (put where ``user.profile`` finds it)."""
+    object: admin access, the Moderators group, a confirmed address, the end of a
+    suspension in force, and their profile (put where ``user.profile`` finds it)."""
     facts = getattr(user, _FACTS_CACHE, None)
     if facts is not None:
         return facts
@@ -68,6 +72,10 @@ def _viewer_facts(user) -> dict[str, bool]:
         codename="access_admin",
         content_type__app_label="wagtailadmin",
     )
+    now = timezone.now()
+    suspension_end = Suspension.objects.filter(
+        user=person, lifted_at__isnull=True, starts_at__lte=now, ends_at__gt=now
+    ).order_by("-ends_at")
     user_model = get_user_model()
     row = (
         user_model.objects.filter(pk=user.pk)
@@ -76,10 +84,11 @@ def _viewer_facts(user) -> dict[str, bool]:
             access_admin=Exists(admin_permission),
             moderator=Exists(Group.objects.filter(user=person, name=MODERATORS_GROUP)),
             verified_email=Exists(EmailAddress.objects.filter(user=person, verified=True)),
+            suspended_until=Subquery(suspension_end.values("ends_at")[:1]),
         )
         .first()
     )
-    facts = {"access_admin": False, "moderator": False, "verified_email": False}
+    facts = {"access_admin": False, "moderator": False, "verified_email": False, "suspended_until": None}
     if row is not None:
         facts = {name: getattr(row, name) for name in facts}
         profile_relation = user_model.profile.related
@@ -149,6 +158,21 @@ def has_verified_email(user) -> bool:
     if _is_anonymous(user) or not user.is_active:
         return False
     return _viewer_facts(user)["verified_email"]
+
+
+def suspended_until(user) -> datetime | None:
+    """When the moderators' suspension of ``user`` ends, while one is in force:
+    until then they read but write nothing. ``None`` when they may write."""
+    if _is_anonymous(user) or not user.is_active:
+        return None
+    return _viewer_facts(user)["suspended_until"]
+
+
+def may_write(user) -> bool:
+    """Whether ``user`` may write at all: signed in and not suspended. A suspended
+    person keeps reading (and following) but changes nothing others see, not even
+    their own words; every rule about writing starts here."""
+    return not _is_anonymous(user) and user.is_active and suspended_until(user) is None
 
 
 def requires_second_factor(user) -> bool:

@@ -11,6 +11,7 @@ from portal.accounts.contributions import authored_rows_remove
 from portal.accounts.models import Membership, OrganisationEmailDomain, Profile
 from portal.accounts.selectors import can_manage_members, forget_cached_roles, verified_email_domains
 from portal.accounts.signals import account_deleting
+from portal.text import single_line, strip_controls
 
 
 def _domain_allows(*, user, organisation) -> bool:
@@ -33,7 +34,7 @@ def membership_request(*, user, organisation, message: str = "") -> Membership:
     if membership is None:
         membership = Membership(user=user, organisation=organisation)
     membership.role = Membership.Role.MEMBER
-    membership.message = message
+    membership.message = strip_controls(message).strip()
     membership.requested_at = timezone.now()
     membership.decided_by = None
     membership.decided_at = None
@@ -149,7 +150,7 @@ def profile_update(*, user, display_name: str, avatar=None, remove_avatar: bool 
     """Save the display name and, when given, an avatar already made safe by
     ``portal.accounts.avatars.avatar_prepare``."""
     profile, _created = Profile.objects.get_or_create(user=user)
-    profile.display_name = display_name.strip()
+    profile.display_name = single_line(display_name)
     old_avatar = profile.avatar.name if profile.avatar else ""
     if avatar is not None:
         profile.avatar.save(avatar.name, avatar, save=False)

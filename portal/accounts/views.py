@@ -15,6 +15,7 @@ from portal.accounts.contributions import contributions as contributions_of
 from portal.accounts.export import account_data
 from portal.accounts.forms import AccountDeleteForm, DecisionForm, JoinRequestForm, ProfileForm, RoleForm
 from portal.accounts.models import Membership, Profile
+from portal.idempotency.decorators import idempotent
 from portal.models import Organisation
 
 
@@ -85,6 +86,7 @@ def delete(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@idempotent
 def join(request):
     initial = {}
     slug = request.GET.get("organisation", "")

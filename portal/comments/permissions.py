@@ -9,7 +9,7 @@ no queries after the first.
 from django.contrib.contenttypes.models import ContentType
 
 from portal import audience
-from portal.accounts.selectors import has_verified_email, is_moderator, organisation_role
+from portal.accounts.selectors import has_verified_email, is_moderator, may_write, organisation_role
 from portal.moderation.models import ModeratedContent
 
 Status = ModeratedContent.Status
@@ -39,7 +39,7 @@ def page_visible_to(user, page) -> bool:
 
 def can_write(user, page) -> bool:
     """Registered people (a confirmed email address) and moderators, on pages they can read."""
-    if not signed_in(user) or not page_visible_to(user, page) or not is_commentable(page):
+    if not may_write(user) or not page_visible_to(user, page) or not is_commentable(page):
         return False
     return has_verified_email(user) or is_moderator(user)
 
@@ -53,7 +53,7 @@ def can_reply(user, parent, *, closed: bool) -> bool:
 
 
 def can_edit_comment(user, comment, *, closed: bool) -> bool:
-    if not signed_in(user):
+    if not may_write(user):
         return False
     if is_moderator(user):
         return True
@@ -66,7 +66,7 @@ def can_edit_comment(user, comment, *, closed: bool) -> bool:
 
 def can_delete_comment(user, comment) -> bool:
     return (
-        signed_in(user)
+        may_write(user)
         and comment.author_id == user.pk
         and comment.status in (Status.VISIBLE, Status.HELD)
         and page_visible_to(user, comment.page)
@@ -75,7 +75,7 @@ def can_delete_comment(user, comment) -> bool:
 
 def can_report_comment(user, comment) -> bool:
     return (
-        signed_in(user)
+        may_write(user)
         and comment.status == Status.VISIBLE
         and comment.author_id != user.pk
         and can_view_comment(user, comment)
@@ -89,7 +89,7 @@ def can_moderate(user) -> bool:
 def can_close_comments(user, page) -> bool:
     """Editors, reviewers and administrators of one of the page's organisations, and
     moderators."""
-    if not signed_in(user) or not page_visible_to(user, page):
+    if not may_write(user) or not page_visible_to(user, page):
         return False
     if is_moderator(user):
         return True

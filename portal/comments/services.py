@@ -24,6 +24,7 @@ from portal.moderation.services import (
     content_withdraw,
     moderation_initial_status,
     posting_allowed,
+    writing_allowed,
 )
 from portal.notifications import services as notifications
 from portal.notifications.selectors import watchers
@@ -46,7 +47,6 @@ def _clean_body(body: str) -> str:
 
 
 def _save_new(*, page, author, body: str, parent: Comment | None, language: str) -> Comment:
-    posting_allowed(author=author)
     comment = Comment(
         page=page,
         parent=parent,
@@ -70,6 +70,7 @@ def comment_create(*, page, author, body: str, language: str = "") -> Comment:
     Raises ``PermissionDenied``, ``ValidationError`` or moderation's
     ``PostingNotAllowed`` (suspended, or writing too fast).
     """
+    posting_allowed(author=author)
     if not permissions.can_comment(author, page, closed=comments_closed(page)):
         raise PermissionDenied(_("You cannot comment on this page."))
     return _save_new(page=page, author=author, body=_clean_body(body), parent=None, language=language)
@@ -82,6 +83,7 @@ def comment_reply(*, parent: Comment, author, body: str, language: str = "") -> 
     if parent.parent_id is not None:
         parent = parent.parent
     page = parent.page
+    posting_allowed(author=author)
     if not permissions.can_reply(author, parent, closed=comments_closed(page)):
         raise PermissionDenied(_("You cannot reply to this comment."))
     return _save_new(page=page, author=author, body=_clean_body(body), parent=parent, language=language)
@@ -112,6 +114,7 @@ def comment_delete(*, comment: Comment, user) -> Comment:
 def _set_closed(*, page, user, closed: bool) -> PageCommentSettings:
     if not permissions.can_close_comments(user, page):
         raise PermissionDenied(_("Only editors of this page's organisations and moderators may do this."))
+    writing_allowed(user=user)
     settings, _created = PageCommentSettings.objects.update_or_create(
         page_id=page.pk, defaults={"closed": closed, "changed_by": user}
     )

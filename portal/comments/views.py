@@ -14,9 +14,11 @@ from wagtail.models import Page
 from portal.comments import permissions, selectors, services
 from portal.comments.forms import CommentEditForm, CommentForm, ModerateForm, ReportForm
 from portal.comments.models import Comment
+from portal.idempotency.decorators import idempotent
 from portal.markup import render_markdown
 from portal.moderation import services as moderation
-from portal.moderation.services import AlreadyReported, PostingNotAllowed
+from portal.moderation.decorators import refuse_when_suspended, suspended_page
+from portal.moderation.services import AlreadyReported, PostingNotAllowed, Suspended
 from portal.notifications import services as notifications
 
 REFUSED_STATUS = 429
@@ -49,6 +51,8 @@ def comment_detail(request, pk):
 
 @login_required
 @require_POST
+@refuse_when_suspended
+@idempotent
 def comment_create(request, page_id):
     page = _page(request, page_id)
     form = CommentForm(request.POST)
@@ -73,6 +77,8 @@ def comment_create(request, page_id):
             comment = services.comment_reply(parent=context["parent"], **arguments)
         else:
             comment = services.comment_create(page=page, **arguments)
+    except Suspended as error:
+        return suspended_page(request, error.until)
     except PostingNotAllowed as error:
         messages.error(request, error.message)
         return render(request, "comments/comment_form.html", context, status=REFUSED_STATUS)
@@ -91,6 +97,8 @@ def comment_create(request, page_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@refuse_when_suspended
+@idempotent
 def comment_edit(request, pk):
     comment = selectors.comment_get(pk=pk, user=request.user)
     closed = selectors.comments_closed(comment.page)
@@ -121,6 +129,8 @@ def comment_edit(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@refuse_when_suspended
+@idempotent
 def comment_delete(request, pk):
     comment = selectors.comment_get(pk=pk, user=request.user)
     if not permissions.can_delete_comment(request.user, comment):
@@ -134,6 +144,8 @@ def comment_delete(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@refuse_when_suspended
+@idempotent
 def comment_report(request, pk):
     comment = selectors.comment_get(pk=pk, user=request.user)
     if not permissions.can_report_comment(request.user, comment):
@@ -187,6 +199,7 @@ def comment_moderate(request, pk):
 
 @login_required
 @require_POST
+@refuse_when_suspended
 def comments_toggle(request, page_id):
     page = _page(request, page_id)
     closing = request.POST.get("closed") == "1"

@@ -27,6 +27,7 @@ from portal.moderation.models import (
     Suspension,
 )
 from portal.moderation.registry import moderated_models
+from portal.text import strip_controls
 
 Status = ModeratedContent.Status
 Kind = ModerationAction.Kind
@@ -38,6 +39,20 @@ class PostingNotAllowed(Exception):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
+
+
+class Suspended(PostingNotAllowed):
+    """The person is suspended: they may read, but write nothing until ``until``."""
+
+    def __init__(self, suspension: Suspension):
+        super().__init__(
+            _("Your account is suspended until %(date)s, so you cannot write for now. Reason: %(reason)s")
+            % {
+                "date": formats.date_format(timezone.localtime(suspension.ends_at), "DATETIME_FORMAT"),
+                "reason": suspension.reason,
+            }
+        )
+        self.until = suspension.ends_at
 
 
 class AlreadyReported(Exception):
@@ -73,18 +88,22 @@ def active_suspension(user) -> Suspension | None:
     )
 
 
-def posting_allowed(*, author) -> None:
-    """Raise ``PostingNotAllowed`` when ``author`` is suspended or is writing faster
-    than ``PORTAL_POSTING_RATE_LIMIT`` allows; return quietly otherwise."""
-    suspension = active_suspension(author)
+def writing_allowed(*, user) -> None:
+    """Raise ``Suspended`` when ``user`` is suspended. Every service that writes on
+    someone's behalf asks the database again: the permission rules read a copy of
+    the person's facts taken once per request, before a suspension may have begun."""
+    suspension = active_suspension(user)
     if suspension is not None:
-        raise PostingNotAllowed(
-            _("Your account is suspended until %(date)s, so you cannot write for now. Reason: %(reason)s")
-            % {
-                "date": formats.date_format(suspension.ends_at, "DATETIME_FORMAT"),
-                "reason": suspension.reason,
-            }
-        )
+        raise Suspended(suspension)
+
+
+def posting_allowed(*, author) -> None:
+    """Raise ``Suspended`` when ``author`` is suspended, ``PostingNotAllowed`` when they
+    write faster than ``PORTAL_POSTING_RATE_LIMIT`` allows; return quietly otherwise
+    (anonymous people too: the permission rules refuse them)."""
+    if author is None or not author.is_authenticated:
+        return
+    writing_allowed(user=author)
     limit = app_settings.posting_rate_limit()
     if limit is None or is_moderator(author):
         return
@@ -136,7 +155,7 @@ def action_record(
         subject_user=subject_user,
         target_label=str(label)[:300],
         scope=scope or audience.PUBLIC_SCOPE,
-        reason=reason,
+        reason=strip_controls(reason),
         is_public=kind in ModerationAction.PUBLIC_KINDS,
     )
 
@@ -183,6 +202,7 @@ def _tell_author(content: ModeratedContent, verb: str, summary: str) -> None:
 @transaction.atomic
 def content_report(*, content: ModeratedContent, reporter, reason: str, details: str = "") -> Report:
     """File a reader's report; raises ``AlreadyReported`` if they have one open on it."""
+    writing_allowed(user=reporter)
     if reason not in Report.Reason.values:
         raise ValueError(f"Unknown report reason {reason!r}")
     content_type = ContentType.objects.get_for_model(content)
@@ -197,7 +217,7 @@ def content_report(*, content: ModeratedContent, reporter, reason: str, details:
                 object_id=content.pk,
                 reporter=reporter,
                 reason=reason,
-                details=details.strip()[:1000],
+                details=strip_controls(details).strip()[:1000],
             )
     except IntegrityError as error:
         raise AlreadyReported from error
@@ -263,6 +283,7 @@ def content_delete(*, content: ModeratedContent, moderator, reason: str) -> Mode
 def content_revise(*, content: ModeratedContent, editor, source: str) -> ModeratedContent:
     """Replace the text, keeping the previous version for moderators and counting the
     edit so readers see an "edited" marker."""
+    writing_allowed(user=editor)
     content = _locked(content)
     if source == content.body_source:
         return content
@@ -333,6 +354,7 @@ def content_withdraw(*, content: ModeratedContent, author) -> ModeratedContent:
     removed; moderators can still read it."""
     if author is None or content.author_id != author.pk:
         raise PermissionDenied(_("You can only delete what you wrote."))
+    writing_allowed(user=author)
     content = _locked(content)
     _set_status(content, Status.DELETED)
     return content

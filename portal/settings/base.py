@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "portal.moderation",
     "portal.notifications",
     "portal.comments",
+    "portal.idempotency",
     "knowledge",
     "forums",
     "search",

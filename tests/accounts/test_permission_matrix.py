@@ -4,23 +4,37 @@ Each case checks both the answer and what changed, so a refused action that
 still slipped through would fail.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import Page
 
-from forums.models import Topic
+from forums.models import Post, Topic
 from portal.accounts.models import Membership, SignOff
 from portal.accounts.workflows import sign_off_workflow_assign
 from portal.audience import Audience
+from portal.moderation.models import Suspension
 from tests.accounts.factories import MembershipFactory, VerifiedUserFactory
 from tests.accounts.helpers import brief_form_data, current_task_state, edit_url, with_second_factor
 from tests.factories import OrganisationFactory, UserFactory
-from tests.forums.factories import ForumFactory, TopicFactory
+from tests.forums.factories import ForumFactory, PostFactory, TopicFactory
 from tests.knowledge.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "registered", "member", "editor", "reviewer", "org_admin", "moderator", "site_admin"]
+ROLES = [
+    "anonymous",
+    "registered",
+    "member",
+    "editor",
+    "reviewer",
+    "org_admin",
+    "moderator",
+    "site_admin",
+    "suspended",
+]
 ORG_STAFF = {"editor", "reviewer", "org_admin"}
 PARTNERS = {"member", *ORG_STAFF}
 
@@ -38,8 +52,10 @@ EXPECTED = {
     "sign_off_other": set(),
     "decide_join_request_own": {"org_admin", "site_admin"},
     "decide_join_request_other": {"site_admin"},
-    "enter_partner_forum": PARTNERS | {"moderator", "site_admin"},
+    "enter_partner_forum": PARTNERS | {"moderator", "site_admin", "suspended"},
     "moderate_forum_topic": {"moderator", "site_admin"},
+    "reply_in_open_forum": set(ROLES) - {"anonymous", "suspended"},
+    "edit_own_forum_post": set(ROLES) - {"anonymous", "suspended"},
 }
 
 
@@ -88,6 +104,11 @@ def _person(role, world):
         return user
     if role == "site_admin":
         return with_second_factor(UserFactory(is_superuser=True, is_staff=True))
+    if role == "suspended":
+        # A partner member whom the moderators suspended: reads as before, writes nothing.
+        user = MembershipFactory(organisation=world["own"], role="member").user
+        Suspension.objects.create(user=user, ends_at=timezone.now() + timedelta(days=3), reason="Insults")
+        return user
     db_role = {"member": "member", "editor": "editor", "reviewer": "reviewer", "org_admin": "admin"}[role]
     return with_second_factor(MembershipFactory(organisation=world["own"], role=db_role).user)
 
@@ -128,8 +149,16 @@ def _decide(client, organisation):
     return membership.status == Membership.Status.APPROVED
 
 
-def _act(action, client, world):
-    """Try ``action``; return whether it took effect."""
+def _edit_own_post(client, world, user):
+    if user is None:
+        return False
+    post = PostFactory(topic=world["topic"], author=user, body="As written")
+    client.post(f"/en/forums/post/{post.pk}/edit/", {"body": "Changed words"})
+    return Post.objects.get(pk=post.pk).body_source == "Changed words"
+
+
+def _act(action, client, world, user):
+    """Try ``action`` as ``user``; return whether it took effect."""
     if action == "read_published":
         return client.get(world["published"].url).status_code == 200
     if action == "read_draft_own":
@@ -166,6 +195,11 @@ def _act(action, client, world):
         topic = world["topic"]
         client.post(f"/en/forums/topic/{topic.pk}/lock/", {"reason": "Off topic"})
         return Topic.objects.get(pk=topic.pk).locked
+    if action == "reply_in_open_forum":
+        client.post(f"/en/forums/topic/{world['topic'].pk}/reply/", {"body": "A reply from the matrix"})
+        return Post.objects.filter(body_source="A reply from the matrix").exists()
+    if action == "edit_own_forum_post":
+        return _edit_own_post(client, world, user)
     raise AssertionError(action)
 
 
@@ -175,4 +209,4 @@ def test_permission_matrix(client, world, role, action):
     user = _person(role, world)
     if user is not None:
         client.force_login(user)
-    assert _act(action, client, world) is (role in EXPECTED[action])
+    assert _act(action, client, world, user) is (role in EXPECTED[action])

@@ -22,12 +22,12 @@ from django.db import connection  # noqa: E402
 
 from forums import services  # noqa: E402
 from forums.models import Topic  # noqa: E402
-from portal.moderation.models import Visibility  # noqa: E402
+from portal.audience import Audience  # noqa: E402
 from tests.forums.factories import ForumFactory, TopicFactory, make_member  # noqa: E402
 
 
 def setup(labels, members):
-    forum = ForumFactory(name="Writers", slug="writers", visibility=Visibility.PUBLIC)
+    forum = ForumFactory(name="Writers", slug="writers", visibility=Audience.PUBLIC)
     created = {}
     for label in labels:
         topic = TopicFactory(forum=forum, title=f"Many hands: {label}")

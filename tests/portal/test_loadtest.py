@@ -14,7 +14,7 @@ from django.core.servers.basehttp import WSGIServer
 from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
-from portal.moderation.models import Visibility
+from portal.audience import Audience
 from tests.accounts.factories import VerifiedUserFactory
 from tests.forums.factories import ForumFactory, TopicFactory
 
@@ -48,7 +48,7 @@ def portal_content(settings, library):
     """Briefs in three languages (``library``), a public forum with a topic, and three
     verified people; their first words are published at once, as for the demo's."""
     settings.PORTAL_MODERATION_HOLD_FIRST_N = 0
-    TopicFactory(forum=ForumFactory(slug="health", name="Health", visibility=Visibility.PUBLIC))
+    TopicFactory(forum=ForumFactory(slug="health", name="Health", visibility=Audience.PUBLIC))
     return [VerifiedUserFactory(username=f"loadtester{n}").email for n in range(3)]
 
 

@@ -21,6 +21,13 @@ def my_name(user):
 
 
 @register.filter
+def my_suspension_end(user):
+    """When the suspension of the person viewing ends, or ``None``: read with the
+    other facts about them, so telling them costs no query."""
+    return selectors.suspended_until(user)
+
+
+@register.filter
 def can_access_admin(user):
     """Whether the admin link is shown: one query instead of loading every permission."""
     return selectors.can_access_admin(user)

@@ -6,7 +6,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.db.models import QuerySet
 from wagtail.models import Page
 
-from portal.accounts.selectors import display_name
+from portal.accounts.selectors import display_name, may_write
 from portal.comments import permissions, selectors
 from portal.comments.forms import CommentForm
 from portal.comments.models import Comment
@@ -47,6 +47,8 @@ def comments_for(context, page):
         "is_moderator": is_moderator,
         "signed_in": permissions.signed_in(user),
         "may_write": permissions.can_write(user, page),
+        # The page's banner already says until when; the block adds no other reason.
+        "suspended": permissions.signed_in(user) and not may_write(user),
         "following": is_watching(user=user, target=page),
         "form": CommentForm(),
     }
