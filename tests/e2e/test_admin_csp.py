@@ -50,6 +50,10 @@ def violations(context):
 
 @pytest.fixture
 def brief(home_page, organisation):
+    # Browser tests flush the data migration that creates the root collection; the
+    # editors' group takes its collection permissions from it when first used below.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     index = PolicyBriefIndexPageFactory(parent=home_page)
     sign_off_workflow_assign(pages=[index])
     editor = with_second_factor(
@@ -60,9 +64,6 @@ def brief(home_page, organisation):
     )
     page = PolicyBriefPageFactory(parent=index, organisations=[organisation], live=False, owner=editor)
     page.save_revision(user=editor)
-    # Browser tests flush the data migration that creates the root collection.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     get_document_model().objects.create(
         title="Annual figures", file=ContentFile(b"figures", name="figures.txt"), uploaded_by_user=editor
     )
