@@ -70,6 +70,7 @@ class ServedPortal:
         self.workers = workers
         self.accounts = accounts
         self.process: subprocess.Popen | None = None
+        self.task_worker: subprocess.Popen | None = None
         self.worker_timeouts = 0
         self.environment = {
             **os.environ,
@@ -128,7 +129,8 @@ class ServedPortal:
     def __enter__(self) -> str:
         backend = self.environment.get("PORTAL_SEARCH_BACKEND", "database")
         print(
-            f"Serving the portal with production settings on {self.url}: {self.workers} gunicorn workers, "
+            f"Serving the portal with production settings on {self.url}: {self.workers} gunicorn workers "
+            "and a task worker, "
             f"search backend {backend} (log: {self.log_path})",
             flush=True,
         )
@@ -152,6 +154,23 @@ class ServedPortal:
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
+            # Production sends mail and keeps the engine in sync from the task worker.
+            self.task_worker = subprocess.Popen(
+                [
+                    sys.executable,
+                    "manage.py",
+                    "db_worker",
+                    "--no-reload",
+                    "--queue-name",
+                    "*",
+                    "--interval",
+                    "0.5",
+                ],
+                cwd=ROOT,
+                env=self.environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         try:
             self._wait_until_ready()
         except BaseException:
@@ -160,13 +179,14 @@ class ServedPortal:
         return self.url
 
     def __exit__(self, *exc_info) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(STOP_SECONDS)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        for process in (self.process, self.task_worker):
+            if process is not None and process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(STOP_SECONDS)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
         self.worker_timeouts = self.log_path.read_text(errors="replace").count("WORKER TIMEOUT")
         # The log is kept when something went wrong, for whoever reads the message.
         if exc_info[0] is None:
