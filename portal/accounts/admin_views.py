@@ -8,12 +8,13 @@ names (its latest draft's title) without asking. These serve them through the po
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms import choosers
 from wagtail.admin.views import chooser
+from wagtail.admin.views.pages import ordering
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
@@ -45,9 +46,20 @@ def named_pages_explorable(view):
     return guarded
 
 
+class SetPagePositionView(ordering.SetPagePositionView):
+    def post(self, request, page_to_move_id, *args, **kwargs):
+        # Wagtail's view reorders the page among its parent's children and fails with a
+        # server error on the root page, which has no parent.
+        if not Page.objects.filter(pk=page_to_move_id, depth__gt=1).exists():
+            raise BadRequest
+        return super().post(request, page_to_move_id, *args, **kwargs)
+
+
 class ExplorablePageViewSet(PageViewSet):
     """Every page view (explore, edit, preview, revisions, history, workflow steps,
     move, copy, delete...) for every page type, each behind ``named_pages_explorable``."""
+
+    set_page_position_view_class = SetPagePositionView
 
     def construct_view(self, view_class, **kwargs):
         return named_pages_explorable(super().construct_view(view_class, **kwargs))

@@ -8,7 +8,7 @@ from portal.accounts.models import Membership
 from portal.accounts.workflows import sign_off_workflow_assign
 from tests.accounts.factories import MembershipFactory
 from tests.accounts.helpers import brief_form_data, edit_url, refused, with_second_factor
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, UserFactory
 from tests.knowledge.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +107,12 @@ def test_bulk_actions_reach_only_their_organisations_pages(client, setting):
     client.post(f"/admin/bulk/wagtailcore/page/delete/?id={page.pk}&id={mine.pk}")
     assert Page.objects.filter(pk=page.pk).exists()
     assert not Page.objects.filter(pk=mine.pk).exists()
+
+
+def test_the_root_page_has_no_position_to_set(client, home_page):
+    admin = with_second_factor(UserFactory(is_superuser=True, is_staff=True))
+    client.force_login(admin)
+    root = Page.get_first_root_node()
+    response = client.post(f"/admin/pages/{root.pk}/set_position/?position=0")
+    assert response.status_code == 400
+    assert client.post(f"/admin/pages/{home_page.pk}/set_position/?position=0").status_code == 200
