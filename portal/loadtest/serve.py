@@ -126,6 +126,16 @@ class ServedPortal:
             gevent.sleep(0.5)
         raise SystemExit(f"the portal did not answer within {STARTUP_SECONDS} s; see {self.log_path}")
 
+    def _start(self, *arguments: str) -> subprocess.Popen:
+        with open(self.log_path, "a") as log:
+            return subprocess.Popen(  # noqa: S603 (this interpreter, our own arguments)
+                [sys.executable, *arguments],
+                cwd=ROOT,
+                env=self.environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
     def __enter__(self) -> str:
         backend = self.environment.get("PORTAL_SEARCH_BACKEND", "database")
         print(
@@ -135,42 +145,12 @@ class ServedPortal:
             flush=True,
         )
         self.prepare()
-        with open(self.log_path, "a") as log:
-            self.process = subprocess.Popen(  # noqa: S603 (this interpreter, our own arguments)
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "portal.wsgi",
-                    "--workers",
-                    str(self.workers),
-                    "--bind",
-                    f"{LOOPBACK}:{self.port}",
-                    "--timeout",
-                    "30",
-                ],
-                cwd=ROOT,
-                env=self.environment,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-            # Production sends mail and keeps the engine in sync from the task worker.
-            self.task_worker = subprocess.Popen(
-                [
-                    sys.executable,
-                    "manage.py",
-                    "db_worker",
-                    "--no-reload",
-                    "--queue-name",
-                    "*",
-                    "--interval",
-                    "0.5",
-                ],
-                cwd=ROOT,
-                env=self.environment,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
+        gunicorn = ["-m", "gunicorn", "portal.wsgi", "--workers", str(self.workers)]
+        self.process = self._start(*gunicorn, "--bind", f"{LOOPBACK}:{self.port}", "--timeout", "30")
+        # Production sends mail and keeps the engine in sync from the task worker.
+        self.task_worker = self._start(
+            "manage.py", "db_worker", "--no-reload", "--queue-name", "*", "--interval", "0.5"
+        )
         try:
             self._wait_until_ready()
         except BaseException:
