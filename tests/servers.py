@@ -87,6 +87,8 @@ class HangingRelay:
     def __init__(self, target_port: int):
         self.target_port = target_port
         self.hung = False
+        # How many connections clients opened through the relay.
+        self.connections = 0
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)
         self._stop = threading.Event()
@@ -111,6 +113,7 @@ class HangingRelay:
             except OSError:
                 return
             self._sockets.append(client)
+            self.connections += 1
             if not self.hung:
                 threading.Thread(target=self._pipe, args=(client,), daemon=True).start()
 
