@@ -4,23 +4,20 @@ Each case checks both the answer and what changed, so a refused action that
 still slipped through would fail.
 """
 
-from datetime import timedelta
-
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import timezone
 from wagtail.models import Page
 
 from forums.models import Post, Topic
 from portal.accounts.models import Membership, SignOff
 from portal.accounts.workflows import sign_off_workflow_assign
 from portal.audience import Audience
-from portal.moderation.models import Suspension
 from tests.accounts.factories import MembershipFactory, VerifiedUserFactory
 from tests.accounts.helpers import brief_form_data, current_task_state, edit_url, with_second_factor
 from tests.factories import OrganisationFactory, UserFactory
 from tests.forums.factories import ForumFactory, PostFactory, TopicFactory
 from tests.knowledge.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
+from tests.moderation.factories import SuspensionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +104,7 @@ def _person(role, world):
     if role == "suspended":
         # A partner member whom the moderators suspended: reads as before, writes nothing.
         user = MembershipFactory(organisation=world["own"], role="member").user
-        Suspension.objects.create(user=user, ends_at=timezone.now() + timedelta(days=3), reason="Insults")
+        SuspensionFactory(user=user)
         return user
     db_role = {"member": "member", "editor": "editor", "reviewer": "reviewer", "org_admin": "admin"}[role]
     return with_second_factor(MembershipFactory(organisation=world["own"], role=db_role).user)

@@ -11,6 +11,7 @@ from portal.comments.models import Comment, PageCommentSettings
 from portal.moderation.models import Report, Suspension
 from portal.moderation.services import Suspended
 from tests.comments.factories import CommentFactory
+from tests.moderation.factories import SuspensionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ REFUSAL = "Your account is suspended until"
 @pytest.fixture
 def suspended(editor):
     """An editor of the brief's organisation (who may close its comments), suspended."""
-    Suspension.objects.create(user=editor, ends_at=timezone.now() + timedelta(days=3), reason="Insults")
+    SuspensionFactory(user=editor)
     return editor
 
 
@@ -95,7 +96,7 @@ def test_services_check_again_when_the_suspension_began_after_the_rules_were_ask
 ):
     own = CommentFactory(page=brief, author=commenter)
     services.comment_create(page=brief, author=commenter, body="Before")
-    Suspension.objects.create(user=commenter, ends_at=timezone.now() + timedelta(hours=1), reason="Spam")
+    SuspensionFactory(user=commenter, ends_at=timezone.now() + timedelta(hours=1), reason="Spam")
     before = _state()
     attempts = [
         lambda: services.comment_create(page=brief, author=commenter, body="After"),

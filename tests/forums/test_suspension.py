@@ -14,6 +14,7 @@ from portal.moderation.models import Report, Suspension
 from portal.moderation.services import Suspended, content_report
 from portal.notifications.selectors import is_watching
 from tests.forums.factories import PostFactory, TopicFactory
+from tests.moderation.factories import SuspensionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ REFUSAL = "Your account is suspended until"
 
 @pytest.fixture
 def suspended(registered):
-    Suspension.objects.create(user=registered, ends_at=timezone.now() + timedelta(days=3), reason="Insults")
+    SuspensionFactory(user=registered)
     return registered
 
 
@@ -121,7 +122,7 @@ def test_services_check_again_when_the_suspension_began_after_the_rules_were_ask
     # suspension that starts after that copy is still caught by every service.
     Suspension.objects.filter(user=suspended).delete()
     assert not is_moderator(suspended)
-    Suspension.objects.create(user=suspended, ends_at=timezone.now() + timedelta(hours=1), reason="Spam")
+    SuspensionFactory(user=suspended, ends_at=timezone.now() + timedelta(hours=1), reason="Spam")
     before = _state(own_topic)
     attempts = [
         lambda: services.topic_create(forum=public_forum, author=suspended, title="T", body="B"),
