@@ -117,3 +117,9 @@ LOADTEST_ARGS ?= --users 50 --seconds 60
 .PHONY: loadtest
 loadtest: install messages ## Load test the portal under gunicorn with production settings (needs DATABASE_URL)
 	$(PY) -m portal.loadtest --serve $(LOADTEST_ARGS)
+
+# `make bench DATABASE_URL=postgres://…/portal_bench` times every page type against a
+# trivial view under gunicorn with production settings; BENCH_ARGS=--rounds 50 …
+.PHONY: bench
+bench: install messages ## Time each page type against a trivial view (needs a PostgreSQL DATABASE_URL)
+	$(PY) -m portal.benchmark $(BENCH_ARGS)
