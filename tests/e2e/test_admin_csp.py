@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
+from playwright.sync_api import expect
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
@@ -74,6 +75,17 @@ def _wait_for_admin(browser_page):
     browser_page.wait_for_load_state("networkidle")
 
 
+def _wait_for_message_about(browser_page, title):
+    # The browser may call the page idle before the server has answered the form it
+    # posted; the admin's message naming the page says it has. (The database is not
+    # polled meanwhile: on SQLite the test shares the live server's connection.)
+    expect(browser_page.locator(".messages")).to_contain_text(title, timeout=60_000)
+
+
+def _posted_workflow_action(response):
+    return response.request.method == "POST" and "/workflow/action/" in response.url
+
+
 def test_editing_choosing_and_signing_off_under_the_policy(
     page, context, live_url, log_in, brief, violations
 ):
@@ -92,7 +104,7 @@ def test_editing_choosing_and_signing_off_under_the_policy(
 
     page.locator("[data-w-dropdown-target='toggle']").last.click()
     page.get_by_role("button", name=re.compile("Submit to Organisation sign-off")).click()
-    _wait_for_admin(page)
+    _wait_for_message_about(page, "Brief edited under the policy")
     assert Page.objects.get(pk=brief["page"].pk).specific.workflow_in_progress
 
     log_in(context, brief["reviewer"])
@@ -101,8 +113,10 @@ def test_editing_choosing_and_signing_off_under_the_policy(
     page.locator("main [data-w-dropdown-target='toggle']").first.click()
     page.get_by_text("Sign off with comment").first.click()
     page.locator(".modal textarea").fill("Figures checked.")
-    page.locator(".modal").get_by_role("button", name=re.compile("Sign off")).last.click()
-    page.locator(".modal").wait_for(state="hidden")
+    # The modal collects the comment, then the admin posts the action itself: its
+    # answer (a redirect) means the server has signed off.
+    with page.expect_response(_posted_workflow_action, timeout=60_000):
+        page.locator(".modal").get_by_role("button", name=re.compile("Sign off")).last.click()
     _wait_for_admin(page)
     brief["page"].refresh_from_db()
     assert brief["page"].live
