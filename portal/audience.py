@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
@@ -36,6 +36,7 @@ from portal.accounts.pages import DRAFT_READING_ROLES, can_work_on_page
 from portal.accounts.selectors import is_moderator, partner_organisation_ids
 from portal.models import Organisation
 from portal.moderation.models import ModeratedContent
+from portal.page_serving import load_view_restrictions
 
 Status = ModeratedContent.Status
 
@@ -62,7 +63,6 @@ OWN_READABLE_STATUSES = (Status.HELD, Status.HIDDEN)
 
 _SCOPES_CACHE = "_audience_scopes"
 _GROUPS_CACHE = "_audience_group_ids"
-_RESTRICTIONS_CACHE = "_audience_view_restrictions"
 
 
 def organisation_scope(organisation_id: int) -> str:
@@ -148,32 +148,6 @@ def _group_ids(user) -> frozenset[int]:
 
 
 # Pages
-
-
-def load_view_restrictions(page) -> list:
-    """The view restrictions of ``page`` and its ancestors as (type, group ids, id),
-    read once in one query and kept on the page.
-
-    Wagtail's ``get_view_restrictions`` takes two queries (the ancestors, then
-    their restrictions); the same restrictions are found here: each ancestor by its
-    path, an alias by the page it copies.
-    """
-    cached = getattr(page, _RESTRICTIONS_CACHE, None)
-    if cached is None:
-        steplen = page.steplen
-        paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
-        checked = Page.objects.filter(path__in=paths).values(checked=Coalesce("alias_of_id", "pk"))
-        restrictions = PageViewRestriction.objects.filter(page_id__in=checked).prefetch_related("groups")
-        cached = [
-            (
-                restriction.restriction_type,
-                frozenset(group.pk for group in restriction.groups.all()),
-                restriction.pk,
-            )
-            for restriction in restrictions
-        ]
-        setattr(page, _RESTRICTIONS_CACHE, cached)
-    return cached
 
 
 def _is_current(page) -> bool:

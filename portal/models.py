@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.page_serving import ServedInFewQueriesMixin
 from portal.text import single_line
 
 
@@ -149,7 +150,7 @@ class Organisation(LocalisedNameMixin, index.Indexed):
         return self.acronym or self.label
 
 
-class HomePage(Page):
+class HomePage(ServedInFewQueriesMixin, Page):
     """The root page of each language: what the fund is and what is new."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -178,7 +179,7 @@ class HomePage(Page):
         return context
 
 
-class ThemePage(Page):
+class ThemePage(ServedInFewQueriesMixin, Page):
     """The landing page of one thematic area in one language."""
 
     theme = models.ForeignKey(
@@ -194,6 +195,7 @@ class ThemePage(Page):
     parent_page_types = ["portal.HomePage"]
     subpage_types = []
     template = "portal/theme_page.html"
+    served_with = ("theme",)
 
     class Meta:
         verbose_name = _("thematic area page")

@@ -15,13 +15,14 @@ from wagtail.search import index
 
 from knowledge.blocks import PARAGRAPH_FEATURES
 from portal.i18n import current_language
+from portal.page_serving import ServedInFewQueriesMixin
 
 
 def today():
     return timezone.localdate()
 
 
-class KnowledgePage(Page):
+class KnowledgePage(ServedInFewQueriesMixin, Page):
     """Abstract base of briefs, lessons learned and joint actions.
 
     Other parts of the portal rely on these names: ``summary``,

@@ -10,9 +10,10 @@ from wagtail.search import index
 from knowledge.models.briefs import PolicyBriefPage
 from knowledge.models.joint_actions import JointActionPage
 from knowledge.models.lessons import LessonLearnedPage
+from portal.page_serving import ServedInFewQueriesMixin
 
 
-class KnowledgeIndexPage(Page):
+class KnowledgeIndexPage(ServedInFewQueriesMixin, Page):
     """Lists every page of ``listing_model`` readable in this page's language,
     narrowed by the filters in the address (so a filtered list can be shared)."""
 

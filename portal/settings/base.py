@@ -265,6 +265,8 @@ LOGGING = {
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# A page for signed-in readers sends others to the same sign-in, not to Wagtail's own.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 ACCOUNT_ADAPTER = "portal.accounts.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

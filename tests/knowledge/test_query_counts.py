@@ -26,16 +26,16 @@ JOINT_ACTIONS_LARGE = 50
 # (a lookup per card, per section or per link) shows here, not only one that
 # grows with the data.
 EXPECTED_QUERIES = {
-    "home": 21,
-    "theme page": 20,
-    "brief": 21,
-    "lesson": 21,
-    "joint action": 25,
-    "brief index": 21,
-    "lesson index": 21,
-    "joint action index, filtered": 21,
-    "partner profile": 14,
-    "partner list": 5,
+    "home": 19,
+    "theme page": 16,
+    "brief": 14,
+    "lesson": 14,
+    "joint action": 18,
+    "brief index": 18,
+    "lesson index": 18,
+    "joint action index, filtered": 18,
+    "partner profile": 13,
+    "partner list": 4,
     "brief feed": 7,
     "theme feed": 10,
 }
