@@ -5,7 +5,7 @@ Wagtail purges a page's addresses when it is published or unpublished (and
 this backend forgets the entries of those paths, whatever their host or query.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
@@ -17,4 +17,5 @@ class PageCacheBackend(BaseBackend):
         self.purge_batch([url])
 
     def purge_batch(self, urls) -> None:
-        store.purge_paths({urlsplit(url).path or "/" for url in urls})
+        # Addresses come percent-encoded (Arabic slugs); requests' paths decoded.
+        store.purge_paths({unquote(urlsplit(url).path) or "/" for url in urls})

@@ -182,3 +182,17 @@ def test_a_vocabulary_change_purges_every_page(pages, library, django_capture_on
         health.save()
 
     assert purged(pages) == set(pages) - {"other topic"}
+
+
+def test_a_page_with_an_arabic_address_is_purged(indexes, django_capture_on_commit_callbacks):
+    brief = PolicyBriefPageFactory(
+        parent=indexes["ar"]["briefs"], title="عيادات متنقلة", slug="عيادات-متنقلة"
+    )
+    path = f"/ar/{indexes['ar']['briefs'].slug}/عيادات-متنقلة/"
+    assert Client().get(brief.url)["X-Page-Cache"] == "miss"
+    assert is_cached(path)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        brief.save_revision().publish()
+
+    assert not is_cached(path)

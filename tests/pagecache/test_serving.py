@@ -1,6 +1,9 @@
 """Anonymous pages come from the shared cache; nobody else's ever go into it."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import CommandError, call_command
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
@@ -167,3 +170,18 @@ def test_nothing_is_stored_when_the_page_cache_is_off(client, library, settings)
     assert "X-Page-Cache" not in response
     assert "public" not in response.get("Cache-Control", "")
     assert not is_cached(url)
+
+
+def test_the_purge_command_forgets_an_address_in_every_language_or_everything(client, library):
+    brief, index = library["health_jo"], library["health_jo"].get_parent()
+    for url in (brief.url, library["health_jo_ar"].url, index.url):
+        client.get(url)
+
+    call_command("pagecache_purge", brief.url, stdout=StringIO())
+
+    assert not is_cached(brief.url) and not is_cached(library["health_jo_ar"].url)
+    assert is_cached(index.url)
+    call_command("pagecache_purge", "--all", stdout=StringIO())
+    assert not is_cached(index.url)
+    with pytest.raises(CommandError):
+        call_command("pagecache_purge")
