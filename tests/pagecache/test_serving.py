@@ -4,9 +4,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from portal.settings.caches import production_caches as caches_in_production
 from tests.accounts.factories import VerifiedUserFactory
 from tests.forums.factories import make_member
 from tests.pagecache.conftest import SECONDS, is_cached
@@ -185,3 +188,18 @@ def test_the_purge_command_forgets_an_address_in_every_language_or_everything(cl
     assert not is_cached(index.url)
     with pytest.raises(CommandError):
         call_command("pagecache_purge")
+
+
+def test_under_production_caches_a_hit_is_one_read_of_the_shared_table(client, library, settings):
+    settings.CACHES = caches_in_production()
+    settings.PORTAL_PAGE_CACHE_ALIAS = "pages"
+    call_command("createcachetable", verbosity=0)
+    client.get("/en/")
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/en/")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert len(context.captured_queries) == 1
+    assert "portal_page_cache" in context.captured_queries[0]["sql"]
+    assert context.captured_queries[0]["sql"].lstrip().upper().startswith("SELECT")
