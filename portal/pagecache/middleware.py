@@ -124,7 +124,8 @@ class PageCacheMiddleware:
             return response
         path = request.path
         key = store.entry_key(
-            host=request.get_host(),
+            # The scheme too: pages carry their own absolute address (og:url).
+            origin=f"{request.scheme}://{request.get_host()}",
             path=path,
             query=request.META.get("QUERY_STRING", ""),
             encoding=_encoding(request),

@@ -1,7 +1,7 @@
 """Where anonymous pages are kept, and how they are forgotten.
 
-An entry is keyed by the host, the path and the query string, and, when the page
-was compressed, by that too. It is stamped with two generation tokens read before
+An entry is keyed by the scheme and host, the path and the query string, and,
+when the page was compressed, by that too. It is stamped with two generation tokens read before
 the page was rendered: its path's and the site-wide one. Purging a path deletes
 its token, which makes every entry of that path (every query string, every host)
 unreadable at once; purging everything deletes the site-wide one. A page rendered
@@ -47,8 +47,8 @@ def path_token_key(path: str) -> str:
     return f"{PREFIX}:path:{_digest(path)}"
 
 
-def entry_key(*, host: str, path: str, query: str, encoding: str) -> str:
-    parts = "\n".join((host, path, query, encoding))
+def entry_key(*, origin: str, path: str, query: str, encoding: str) -> str:
+    parts = "\n".join((origin, path, query, encoding))
     return f"{PREFIX}:entry:{_digest(parts)}"
 
 

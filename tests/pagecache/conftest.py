@@ -23,7 +23,7 @@ def page_cache(settings):
 
 def is_cached(path: str, query: str = "") -> bool:
     """Whether an anonymous reader asking for ``path`` now gets the stored page."""
-    key = store.entry_key(host="testserver", path=path, query=query, encoding="")
+    key = store.entry_key(origin="http://testserver", path=path, query=query, encoding="")
     entry, _stamp = store.lookup(key=key, path=path)
     return entry is not None
 
