@@ -10,6 +10,10 @@ it (``portal.pagecache.public.offer``, after asking the audience policy that the
 thing shown is public), it is a 200 to a GET, the reader was not signed in, no
 message was shown, no cookie is being set (so no session and no CSRF token is in
 it) and the view did not make it private. Nothing else is ever stored.
+
+A kept page varies on Cookie (a signed-in person gets another page) and, through
+gzip, Accept-Encoding; never on Accept-Language, since its language is in its
+address (Django's locale middleware adds that only to pages whose language is not).
 """
 
 import hashlib

@@ -196,3 +196,10 @@ def test_a_page_with_an_arabic_address_is_purged(indexes, django_capture_on_comm
         brief.save_revision().publish()
 
     assert not is_cached(path)
+
+
+def test_deleting_a_page_purges_every_page(pages, library, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        library["labour_lb"].delete()
+
+    assert purged(pages) == set(pages) - {"other topic"}
