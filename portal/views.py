@@ -10,7 +10,9 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from knowledge.selectors import knowledge_highlights, listed_pages, partner_list
+from portal import audience
 from portal.models import Organisation
+from portal.pagecache.public import PUBLIC, offer
 
 # Partners are listed governments first, then UN agencies, civil society, donors.
 KIND_ORDER = Case(
@@ -33,6 +35,8 @@ def robots_txt(request):
 @require_GET
 def organisation_list(request):
     organisations = partner_list().order_by(KIND_ORDER, "name")
+    # Every partner organisation is public.
+    offer(request, PUBLIC)
     return render(request, "portal/organisation_list.html", {"organisations": organisations})
 
 
@@ -42,6 +46,7 @@ def organisation_detail(request, slug):
     contributions = knowledge_highlights(
         locale=Locale.get_active(), user=request.user, organisation=organisation, limit=10
     )
+    offer(request, audience.audience_of(organisation))
     return render(
         request,
         "portal/organisation_detail.html",

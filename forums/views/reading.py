@@ -15,11 +15,14 @@ from forums.models import Forum
 from forums.views.common import decorate_posts, post_url
 from portal import audience
 from portal.notifications.selectors import is_watching
+from portal.pagecache.public import PUBLIC, offer
 
 
 @require_GET
 def forum_list(request):
     forums = list(selectors.forum_list(user=request.user))
+    # Each reader is listed only the forums they may read: an anonymous one, the public ones.
+    offer(request, PUBLIC)
     return render(request, "forums/forum_list.html", {"forums": forums})
 
 
@@ -42,6 +45,7 @@ def forum_detail(request, slug):
         "watching": request.user.is_authenticated and is_watching(user=request.user, target=forum),
         "has_feed": permissions.can_read_feed(forum),
     }
+    offer(request, audience.forum_audience(forum))
     return render(request, "forums/forum_detail.html", context)
 
 
@@ -71,6 +75,7 @@ def topic_detail(request, pk):
         "form": PostForm() if may_reply else None,
         "move_forums": Forum.objects.exclude(pk=topic.forum_id) if permissions.can_moderate(user) else (),
     }
+    offer(request, audience.forum_audience(topic.forum))
     return render(request, "forums/topic_detail.html", context)
 
 

@@ -38,10 +38,12 @@ INSTALLED_APPS = [
     "portal.notifications",
     "portal.comments",
     "portal.idempotency",
+    "portal.pagecache",
     "knowledge",
     "forums",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
@@ -78,6 +80,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Refuses unreadable requests before sessions and views (and the database) see them.
     "portal.request_guard.RequestGuardMiddleware",
+    # Anonymous pages from the shared cache: above gzip (a page is kept as sent) and
+    # the session (a hit reads neither session nor database).
+    "portal.pagecache.middleware.PageCacheMiddleware",
     # Below WhiteNoise, which answers static files (precompressed) before this runs.
     # Pages hold no secret beyond the CSRF token, which Django masks per response.
     "django.middleware.gzip.GZipMiddleware",
@@ -243,6 +248,12 @@ SEARCH_ENGINE_INDEX_PREFIX = os.environ.get("SEARCH_ENGINE_INDEX_PREFIX", "porta
 SEARCH_ENGINE_SHARDS = int(os.environ.get("SEARCH_ENGINE_SHARDS", "1"))
 SEARCH_ENGINE_REPLICAS = int(os.environ.get("SEARCH_ENGINE_REPLICAS", "0"))
 SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "10"))
+
+# Anonymous readers' pages kept in a shared cache for this many seconds (0: off),
+# purged through Wagtail's frontend cache when what they show changes.
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
+PORTAL_PAGE_CACHE_ALIAS = "default"
+WAGTAILFRONTENDCACHE = {"pages": {"BACKEND": "portal.pagecache.backend.PageCacheBackend"}}
 
 LOGGING = {
     "version": 1,

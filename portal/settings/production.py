@@ -21,7 +21,12 @@ STORAGES = {
 
 # Rate limits and other cached state must be shared by every worker process;
 # the table is created by `manage.py createcachetable`.
-CACHES = production_caches(int(os.environ.get("WAGTAIL_RENDITIONS_CACHE_ENTRIES", "5000")))
+CACHES = production_caches(
+    int(os.environ.get("WAGTAIL_RENDITIONS_CACHE_ENTRIES", "5000")),
+    max_pages=int(os.environ.get("PORTAL_PAGE_CACHE_ENTRIES", "20000")),
+)
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
+PORTAL_PAGE_CACHE_ALIAS = "pages"
 
 # A connection per request costs more than most pages; keep them, and check one
 # is still alive before reusing it after an idle spell or a database restart.

@@ -4,6 +4,7 @@ a fixed number of queries."""
 from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import QuerySet
+from django.utils.functional import LazyObject
 from wagtail.models import Page
 
 from portal.accounts.selectors import display_name, may_write
@@ -72,6 +73,10 @@ def _listed_page_ids(context) -> set[int]:
     dicts, such as sections of a home page), so one query counts them all."""
     ids = set()
     for value in context.flatten().values():
+        if isinstance(value, LazyObject):
+            # Not a listing; asking would build it (the CSRF token, which sets a
+            # cookie and keeps the page out of the shared cache).
+            continue
         ids |= _pages_in(value)
         if isinstance(value, dict):
             nested = list(value.values())

@@ -1,0 +1,48 @@
+"""The page cache on (it is off in tests), empty at the start of each test; the
+knowledge fixtures for the pages it keeps."""
+
+import pytest
+from django.core.cache import cache
+
+from portal.audience import Audience
+from portal.pagecache import store
+from tests.forums.factories import ForumFactory, TopicFactory
+from tests.knowledge.conftest import homes, indexes, library  # noqa: F401
+from tests.knowledge.factories import ThemePageFactory, translate
+
+SECONDS = 300
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = SECONDS
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def is_cached(path: str, query: str = "") -> bool:
+    """Whether an anonymous reader asking for ``path`` now gets the stored page."""
+    key = store.entry_key(origin="http://testserver", path=path, query=query, encoding="")
+    entry, _stamp = store.lookup(key=key, path=path)
+    return entry is not None
+
+
+@pytest.fixture
+def forums(db):
+    """A public forum with a topic, and a partners-only one with a topic."""
+    public = ForumFactory(name="Health", slug="health", visibility=Audience.PUBLIC)
+    partners = ForumFactory(name="Joint action room", slug="joint-room", visibility=Audience.PARTNERS)
+    return {
+        "public": public,
+        "public_topic": TopicFactory(forum=public, title="Vaccination in camps"),
+        "partners": partners,
+        "partners_topic": TopicFactory(forum=partners, title="Confidential budget shift"),
+    }
+
+
+@pytest.fixture
+def theme_pages(homes, library):  # noqa: F811 (the fixtures imported above)
+    """The health theme's page in each language."""
+    english = ThemePageFactory(parent=homes["en"], theme=library["health"])
+    return {"en": english, **{code: translate(english, homes[code].locale) for code in ("ar", "fr")}}
