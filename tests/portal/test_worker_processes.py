@@ -48,7 +48,6 @@ from tests.portal.worker_processes import (
     running_portal,
     wait_until_drained,
 )
-from tests.search.engine_fixtures import require_engine
 from tests.servers import smtp_server, use_smtp_relay
 
 pytestmark = [pytest.mark.workers, pytest.mark.engine, pytest.mark.postgres]
@@ -63,6 +62,10 @@ TITLE_EDITS = 3
 def engine(settings):
     """The engine, with an index prefix of this test's own (deleted afterwards); the
     test process writes its setup through the same pipeline as the portal."""
+    # Imported here: test_engine_smoke loads it as a plugin, which pytest can only
+    # rewrite the asserts of if nothing imported it first.
+    from tests.search.engine_fixtures import require_engine
+
     require_postgres()
     url = require_engine()
     prefix = f"test-workers-{os.getpid()}-{secrets.token_hex(3)}"
