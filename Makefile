@@ -22,7 +22,7 @@ ENGINE_ENV = PORTAL_SEARCH_BACKEND=engine SEARCH_ENGINE_FLAVOUR=$(if $(filter da
 .DEFAULT_GOAL := help
 .PHONY: help install demo serve messages lint check test test-sqlite test-postgres \
 	constraints search-engine search-engine-background search-engine-stop search-sync clean \
-	test-engine search-cluster search-cluster-stop search-cluster-drill
+	test-engine search-cluster search-cluster-stop search-cluster-drill test-workers
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -93,6 +93,10 @@ search-engine-stop: ## Stop the OpenSearch node on SEARCH_ENGINE_PORT
 test-engine: install messages ## Only the engine-flavoured search tests, against the node on SEARCH_ENGINE_PORT
 	SEARCH_ENGINE_URL=http://127.0.0.1:$(SEARCH_ENGINE_PORT) $(VENV)/bin/pytest tests/search \
 		-m "engine and not cluster" -n $(PYTEST_WORKERS)
+
+test-workers: install messages ## Two web processes and two task workers at once, on PostgreSQL and the engine
+	DATABASE_URL=$(POSTGRES_TEST_URL) SEARCH_ENGINE_URL=http://127.0.0.1:$(SEARCH_ENGINE_PORT) \
+		$(VENV)/bin/pytest tests/portal/test_worker_processes.py -p no:xdist -q
 
 search-cluster: ## Start a three-node OpenSearch cluster on ports 9211-9213; waits until green
 	OPENSEARCH=$(OPENSEARCH) search/engine/cluster.sh start

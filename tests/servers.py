@@ -3,6 +3,7 @@ misbehaves: one that accepts connections and never says a word (a hung SMTP rela
 a hung search engine node), a relay in front of a real service that can be made to
 hang and recover, and a working SMTP server that records what it gets."""
 
+import asyncio
 import email
 import selectors
 import socket
@@ -57,20 +58,32 @@ def silent_server():
 
 @dataclass
 class Mailbox:
-    """What a working SMTP server received: one entry per message."""
+    """What a working SMTP server received: one entry per message. ``delay`` is how
+    long it takes to accept each one (a relay doing its checks)."""
 
     messages: list = field(default_factory=list)
+    delay: float = 0.0
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content)
-        self.messages.append({"to": list(envelope.rcpt_tos), "subject": message["Subject"]})
+        text = next((part for part in message.walk() if part.get_content_type() == "text/plain"), message)
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        self.messages.append(
+            {
+                "to": list(envelope.rcpt_tos),
+                "subject": message["Subject"],
+                "message_id": message["Message-ID"],
+                "text": text.get_payload(decode=True).decode(text.get_content_charset() or "utf-8"),
+            }
+        )
         return "250 Message accepted for delivery"
 
 
 @contextmanager
-def smtp_server():
+def smtp_server(*, delay: float = 0.0):
     """A working SMTP server on 127.0.0.1; yields ``(port, mailbox)``."""
-    mailbox = Mailbox()
+    mailbox = Mailbox(delay=delay)
     controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     try:

@@ -1,57 +1,21 @@
-"""An HTTP session that behaves like a person's browser behind the portal's TLS proxy.
+"""An HTTP session that behaves like a person's browser behind the portal's TLS proxy
+(see ``portal.loadtest.proxy``), recording its requests in Locust's figures."""
 
-Production runs behind a TLS-terminating proxy: it trusts ``X-Forwarded-Proto``, marks
-its cookies ``Secure`` and checks that a form was posted from its own ``https://``
-pages. The load test stands where that proxy would, on 127.0.0.1, so it says
-``https`` in the forwarded header and the referer, and keeps ``Secure`` cookies on
-the loopback address as browsers do. Production settings then apply unchanged.
-"""
-
-from http.cookiejar import DefaultCookiePolicy
 from urllib.parse import urlsplit, urlunsplit
 
 from locust.clients import HttpSession
 from locust.event import EventHook
 from locust.exception import CatchResponseError
-from requests.cookies import RequestsCookieJar
 from requests.exceptions import HTTPError
 
 from portal.loadtest.html import Document, Form, parse
+from portal.loadtest.proxy import BehindProxy
 
-LOOPBACK = "127.0.0.1"
 REDIRECTS = {301, 302, 303, 307, 308}
 
 
-class LoopbackCookiePolicy(DefaultCookiePolicy):
-    """Sends ``Secure`` cookies to 127.0.0.1 over plain HTTP, as browsers do for the
-    loopback address; every other host keeps the standard rule."""
-
-    def return_ok_secure(self, cookie, request):
-        if urlsplit(request.get_full_url()).hostname == LOOPBACK:
-            return True
-        return super().return_ok_secure(cookie, request)
-
-
-class PortalSession(HttpSession):
-    """Locust's recorded session, sending its cookies under ``LoopbackCookiePolicy``.
-
-    requests copies the session's cookies into a fresh jar with the default policy for
-    every request (and reuses that jar across redirects), so the policy is given to
-    the jar the request is prepared with.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.trust_env = False
-        self.headers["X-Forwarded-Proto"] = "https"
-
-    def prepare_request(self, request):
-        prepared = super().prepare_request(request)
-        jar = RequestsCookieJar(policy=LoopbackCookiePolicy())
-        jar.update(self.cookies)
-        prepared.headers.pop("Cookie", None)
-        prepared.prepare_cookies(jar)
-        return prepared
+class PortalSession(BehindProxy, HttpSession):
+    """Locust's recorded session, behind the proxy."""
 
 
 def unrecorded_session(base_url: str) -> PortalSession:

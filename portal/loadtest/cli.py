@@ -16,8 +16,9 @@ import gevent
 from locust import between
 from locust.env import Environment
 
-from portal.loadtest.browser import LOOPBACK, Browser, unrecorded_session
+from portal.loadtest.browser import Browser, unrecorded_session
 from portal.loadtest.catalogue import discover
+from portal.loadtest.processes import LOOPBACK
 from portal.loadtest.profile import Member, Plan, Reader
 from portal.loadtest.report import Failures, table
 from portal.loadtest.serve import HungMailRelay, ServedPortal

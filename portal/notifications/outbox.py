@@ -12,9 +12,11 @@ wait, still due, for the next.
 import smtplib
 from dataclasses import dataclass
 from datetime import timedelta
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail.utils import DNS_NAME
 from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
@@ -82,12 +84,21 @@ def _relay_unreachable(error: Exception) -> bool:
     return isinstance(error, OSError)
 
 
+def message_id(entry: EmailOutbox) -> str:
+    """The same for every attempt at this email. Delivery is at least once (a worker
+    that dies after the relay took a message leaves its row pending, and it is sent
+    again): the copy then carries the first one's Message-ID, which mail programs use
+    to recognise it."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or DNS_NAME
+    return f"<outbox.{entry.pk}.{entry.created_at:%Y%m%d%H%M%S}@{domain}>"
+
+
 def _send(entry: EmailOutbox, connection) -> None:
     message = EmailMultiAlternatives(
         subject=entry.subject,
         body=entry.body_text or entry.body_html,
         to=[entry.to_address],
-        headers=entry.headers or None,
+        headers={"Message-ID": message_id(entry), **(entry.headers or {})},
         connection=connection,
     )
     if not entry.body_text:

@@ -69,6 +69,21 @@ def test_email_is_marked_failed_after_the_last_attempt(actor, reader, flaky_mail
     assert outbox_send_pending().sent == 0
 
 
+def test_an_email_sent_again_carries_its_first_message_id(reader, task_worker):
+    for number in range(2):
+        email_send(message=EmailMessage(f"Subject {number}", "Body", to=[reader.email]))
+    outbox_send_pending()
+    # As a worker that died after the relay took the first leaves it: pending again.
+    first = EmailOutbox.objects.order_by("pk").first()
+    EmailOutbox.objects.filter(pk=first.pk).update(status=EmailOutbox.Status.PENDING)
+    outbox_send_pending()
+
+    ids = [message.extra_headers["Message-ID"] for message in mail.outbox]
+    assert [message.subject for message in mail.outbox] == ["Subject 0", "Subject 1", "Subject 0"]
+    assert ids[0] == ids[2] != ids[1]
+    assert ids[0] == f"<outbox.{first.pk}.{first.created_at:%Y%m%d%H%M%S}@localhost>"
+
+
 def test_limit_sends_only_that_many(reader, task_worker):
     for number in range(3):
         email_send(message=EmailMessage(f"Subject {number}", "Body", to=[reader.email]))

@@ -142,6 +142,12 @@ def new_index_name(alias: str) -> str:
     return f"{alias}-{timezone.now():%Y%m%d%H%M%S%f}"
 
 
+def first_index_name(alias: str) -> str:
+    """The name of the index created when the alias has none: the same in every
+    process, so two that find no index at once cannot create two."""
+    return f"{alias}-{0:020d}"
+
+
 def engine_version(pk: int, version: int) -> int:
     return (int(pk) << VERSION_BITS) | min(int(version), (1 << VERSION_BITS) - 1)
 

@@ -10,6 +10,7 @@ from itertools import islice
 from search.backends.engine.definition import (
     document_source,
     engine_version,
+    first_index_name,
     index_definition,
     new_index_name,
 )
@@ -99,8 +100,8 @@ class EngineIndex:
             return []
         return sorted(self.client.indices.get_alias(name=self.alias))
 
-    def create(self, *, with_alias: bool = False) -> str:
-        name = new_index_name(self.alias)
+    def create(self, *, with_alias: bool = False, name: str | None = None) -> str:
+        name = name or new_index_name(self.alias)
         definition = self.definition(name)
         if with_alias:
             definition.aliases(**{self.alias: {}})
@@ -108,7 +109,13 @@ class EngineIndex:
         return name
 
     def ensure(self) -> None:
-        """Create the first index and its alias if there is none yet."""
+        """Create the first index and its alias if there is none yet.
+
+        Task workers push at once, so several may find no index at the same moment.
+        Two indices behind the alias would leave it without a write index, and
+        every push refused; so the first index has a fixed name, only one process
+        creates it, and the others' creation fails because it exists (the index and
+        its alias appear together, in one request)."""
         if self._ensured:
             return
         if not self.indices():
@@ -116,7 +123,12 @@ class EngineIndex:
                 # A concrete index squatting on the alias's name (written to by
                 # hand or auto-created): the rebuild replaces it.
                 raise RuntimeError(f"{self.alias} is an index, not an alias; run search_rebuild")
-            self.create(with_alias=True)
+            flavour = self.backend.flavour
+            try:
+                self.create(with_alias=True, name=first_index_name(self.alias))
+            except flavour.api_errors as error:
+                if flavour.status(error) != 400 or not self.indices():
+                    raise
         self._ensured = True
 
     def refresh(self) -> None:
