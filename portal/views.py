@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from knowledge.selectors import knowledge_highlights, listed_pages, partner_list
 from portal.models import Organisation
+from portal.site_address import absolute_url
 
 # Partners are listed governments first, then UN agencies, civil society, donors.
 KIND_ORDER = Case(
@@ -25,7 +26,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
