@@ -34,12 +34,3 @@ def membership_requested(membership: Membership) -> None:
             "url": absolute_url(reverse("accounts:organisation_manage", args=[membership.organisation.slug])),
         },
     )
-
-
-def membership_decided(membership: Membership) -> None:
-    """Tell the person whether they were approved or declined."""
-    _send(
-        template="membership_decided",
-        recipients=[membership.user.email] if membership.user.email else [],
-        context={"membership": membership, "url": absolute_url(reverse("accounts:profile"))},
-    )

@@ -115,6 +115,7 @@ def digest_queue(*, now=None) -> int:
                 {
                     "sentence": n.sentence,
                     "summary": n.summary,
+                    "excerpt": n.excerpt,
                     "url": absolute_url(url_in_language(n.url, preference.email_language)),
                 }
                 for n in items[:DIGEST_ITEM_LIMIT]
