@@ -36,8 +36,8 @@ EXPECTED_QUERIES = {
     "joint action index, filtered": 21,
     "partner profile": 14,
     "partner list": 5,
-    "brief feed": 7,
-    "theme feed": 10,
+    "brief feed": 6,
+    "theme feed": 9,
 }
 
 
