@@ -6,6 +6,8 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORTAL_PORT ?= 8000
+# The address the demo serves, which every absolute link (emails, feeds, sitemap) names.
+DEMO_BASE_URL ?= http://$(HOST):$(PORTAL_PORT)
 ENGINE ?= database
 PYTEST_WORKERS ?= 2
 POSTGRES_TEST_URL ?= postgres://portal:portal@127.0.0.1:5432/portal
@@ -44,11 +46,12 @@ messages: install ## Compile the Arabic and French translation catalogues
 
 # The demo runs on the development settings, whose background tasks run inline
 # (PORTAL_TASKS_BACKEND=immediate): nothing to start besides the server.
-demo: install messages ## Migrate, load demo content and serve on http://127.0.0.1:8000 (ENGINE=opensearch to use the engine)
+demo: export PORTAL_BASE_URL = $(DEMO_BASE_URL)
+demo: install messages ## Migrate, load demo content and serve on http://127.0.0.1:8000 (HOST=, PORTAL_PORT= to change; ENGINE=opensearch to use the engine)
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_demo
 	@if [ "$(ENGINE)" != "database" ]; then $(ENGINE_ENV) $(MANAGE) search_rebuild; fi
-	@echo "Serving the portal at http://$(HOST):$(PORTAL_PORT)/ — admin at http://$(HOST):$(PORTAL_PORT)/admin/"
+	@echo "Serving the portal at $(DEMO_BASE_URL)/ — admin at $(DEMO_BASE_URL)/admin/ (links in emails, feeds and the sitemap name this address)"
 	@echo "No task worker in the demo: emails (printed here), notifications and search updates run inline, right after each save."
 	@if [ "$(ENGINE)" != "database" ]; then $(ENGINE_ENV) $(MANAGE) runserver $(HOST):$(PORTAL_PORT); \
 	else $(MANAGE) runserver $(HOST):$(PORTAL_PORT); fi

@@ -1,12 +1,15 @@
-"""An RSS feed of each public forum's latest posts."""
+"""An RSS feed of each public forum's latest posts, its links built from the
+portal's configured address."""
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from forums import permissions
 from forums.models import Forum, Post, Topic
 from portal import audience
+from portal.site_address import absolute_url
 
 FEED_LENGTH = 30
 
@@ -23,7 +26,10 @@ class ForumFeed(Feed):
         return _("%(forum)s · Partnership Portal forums") % {"forum": forum.label}
 
     def link(self, forum):
-        return forum.get_absolute_url()
+        return absolute_url(forum.get_absolute_url())
+
+    def feed_url(self, forum):
+        return absolute_url(reverse("forums:forum_feed", args=[forum.slug]))
 
     def description(self, forum):
         return forum.description_label
@@ -44,7 +50,7 @@ class ForumFeed(Feed):
         return post.body_html
 
     def item_link(self, post):
-        return post.get_absolute_url()
+        return absolute_url(post.get_absolute_url())
 
     def item_pubdate(self, post):
         return post.created_at

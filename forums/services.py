@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from forums import permissions
 from forums.models import Forum, Post, Reaction, Topic, TopicReadState
 from portal import audience
-from portal.markup import extract_mentions, guess_language
+from portal.markup import extract_mentions, guess_language, html_to_text
 from portal.moderation import services as moderation
 from portal.moderation.models import ModerationAction
 from portal.notifications import services as notifications
 from portal.notifications.selectors import watchers
+from portal.notifications.verbs import Verb
 from portal.text import single_line
 
 Status = Post.Status
@@ -177,6 +178,7 @@ def _announce(post: Post) -> None:
                 recipients=users,
                 verb=verb,
                 summary=summary,
+                excerpt=html_to_text(post.body_html),
                 url=post.get_absolute_url(),
                 actor=post.author,
                 target=post,
@@ -211,7 +213,8 @@ def topic_mark_read(*, user, topic: Topic, number: int, already_read: int | None
 
 @transaction.atomic
 def post_mark_answer(*, post: Post, user) -> Topic:
-    """Mark (or unmark) a post as the answer or outcome of its topic."""
+    """Mark (or unmark) a post as the answer or outcome of its topic; its author
+    hears that it was marked."""
     topic = post.topic
     if not permissions.can_mark_answer(user, topic):
         raise PermissionDenied(_("Only the person who started the topic or a moderator can do this."))
@@ -220,6 +223,16 @@ def post_mark_answer(*, post: Post, user) -> Topic:
         raise ValidationError(_("Only a visible reply can be marked as the answer."))
     topic.answer = None if topic.answer_id == post.pk else post
     topic.save(update_fields=["answer"])
+    if topic.answer_id is not None:
+        notifications.notification_create(
+            recipients=[post.author],
+            verb=Verb.POST_ANSWER,
+            summary=topic.title,
+            excerpt=html_to_text(post.body_html),
+            url=post.get_absolute_url(),
+            actor=user,
+            target=post,
+        )
     return topic
 
 

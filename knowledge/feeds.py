@@ -1,5 +1,6 @@
 """RSS and Atom feeds of the knowledge base, per kind of page and per thematic
-area, in the language of the address (/en/, /ar/, /fr/)."""
+area, in the language of the address (/en/, /ar/, /fr/). Every link in them is
+built from the portal's configured address, whatever Host the reader sent."""
 
 from dataclasses import dataclass, field
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from portal.models import ThematicArea, ThemePage
+from portal.site_address import absolute_url, page_url
 
 FEED_SIZE = 20
 FEED_LABELS = {
@@ -48,12 +50,13 @@ class FeedSource:
     title: str
     description: str
     link: str
+    feed_url: str
     items: list = field(default_factory=list)
 
 
 def _with_links(pages, request):
     for page in pages:
-        page.feed_link = page.get_url(request) or "/"
+        page.feed_link = page_url(page, request) or absolute_url("/")
     return pages
 
 
@@ -75,7 +78,8 @@ class KnowledgeRssFeed(Feed):
             title=f"{FEED_LABELS[kind]} · {_('Partnership Portal')}",
             description=_("The newest %(kind)s published on the Partnership Portal.")
             % {"kind": str(FEED_LABELS[kind]).lower()},
-            link=(index.get_url(request) if index else None) or "/",
+            link=(page_url(index, request) if index else None) or absolute_url("/"),
+            feed_url=absolute_url(request.path),
             items=_with_links(items, request),
         )
 
@@ -90,6 +94,9 @@ class KnowledgeRssFeed(Feed):
 
     def link(self, obj):
         return obj.link
+
+    def feed_url(self, obj):
+        return obj.feed_url
 
     def items(self, obj):
         return obj.items
@@ -138,7 +145,8 @@ class ThemeRssFeed(KnowledgeRssFeed):
             title=f"{theme.label} · {_('Partnership Portal')}",
             description=_("The newest policy briefs, lessons learned and joint actions on %(theme)s.")
             % {"theme": theme.label},
-            link=(theme_page.get_url(request) if theme_page else None) or "/",
+            link=(page_url(theme_page, request) if theme_page else None) or absolute_url("/"),
+            feed_url=absolute_url(request.path),
             items=_with_links(items[:FEED_SIZE], request),
         )
 

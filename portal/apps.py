@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Partnership Portal")
+
+    def ready(self):
+        from portal import receivers  # noqa: F401 - connects the signal receivers

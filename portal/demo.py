@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from portal.models import Country, HomePage, Organisation, ThematicArea, ThemePage
+from portal.site_address import base_url, wagtail_site_address, wagtail_site_sync
 
 LANGUAGES = ("en", "ar", "fr")
 
@@ -343,7 +344,7 @@ def english_home():
     publish(home)
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "root_page": home, "site_name": "Partnership Portal"},
+        defaults={**wagtail_site_address(), "root_page": home, "site_name": "Partnership Portal"},
     )
     return home
 
@@ -457,6 +458,8 @@ def load(stdout):
     load_themes(stdout)
     load_partners(stdout)
     load_pages(stdout)
+    if wagtail_site_sync():
+        stdout.write(f"  the site's address is now {base_url()}")
 
 
 def summary():

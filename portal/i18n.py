@@ -18,6 +18,8 @@ from django.views.decorators.http import require_GET
 from wagtail import hooks
 from wagtail.models import Page
 
+from portal.site_address import absolute_url
+
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 # Language names as they read inside a sentence ("not yet available in Arabic",
 # "disponible en arabe"), which is not always how they read alone in a list.
@@ -150,7 +152,7 @@ def alternates(request, page=None):
     Returns ``(canonical, [(hreflang, absolute_url), ...])``; the list ends with
     ``x-default`` (the default language's version, or the original).
     """
-    build = request.build_absolute_uri
+    build = absolute_url
     if _is_page(page):
         versions = page_translations(request, page)
         pairs = [

@@ -12,6 +12,7 @@ second wall against anything the Markdown renderer itself could be tricked into.
 
 import re
 from functools import partial
+from html import unescape
 from urllib.parse import urlsplit
 
 import bleach
@@ -19,6 +20,7 @@ import markdown
 from bleach.css_sanitizer import CSSSanitizer
 from bleach.linkifier import LinkifyFilter
 from django.conf import settings
+from django.utils.html import strip_tags
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import STX
@@ -190,6 +192,13 @@ def render_markdown(source: str) -> str:
         return ""
     html = _markdown().convert(_limit_nesting(source))
     return sanitise_html(html)
+
+
+def html_to_text(value: str) -> str:
+    """The words of a piece of HTML (rendered here, or a page's rich text) on one
+    line, tags removed and entities decoded: for search, excerpts and emails."""
+    text = unescape(strip_tags(str(value or "").replace("<", " <")))
+    return " ".join(text.split())
 
 
 def extract_mentions(source: str) -> set[str]:

@@ -13,6 +13,7 @@ from knowledge.selectors import knowledge_highlights, listed_pages, partner_list
 from portal import audience
 from portal.models import Organisation
 from portal.pagecache.public import PUBLIC, offer
+from portal.site_address import absolute_url
 
 # Partners are listed governments first, then UN agencies, civil society, donors.
 KIND_ORDER = Case(
@@ -27,7 +28,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

@@ -1,16 +1,20 @@
 """How allauth fits the portal: who must enrol a second factor before going on, and
-account emails sent through the outbox."""
+account emails sent through the outbox, their links built from the portal's
+configured address rather than from the Host header of the request."""
+
+from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
-from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from portal.accounts.selectors import requires_second_factor
 from portal.notifications.services import email_send
+from portal.site_address import absolute_url, rebased_url, site_domain
 
 
 def second_factor_missing(user) -> bool:
@@ -29,6 +33,22 @@ class AccountAdapter(DefaultAccountAdapter):
             return totp_enrolment_url(url)
         return url
 
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return rebased_url(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key):
+        return rebased_url(super().get_reset_password_from_key_url(key))
+
+    def send_account_already_exists_mail(self, email):
+        self.send_mail(
+            "account/email/account_already_exists",
+            email,
+            {
+                "signup_url": absolute_url(reverse("account_signup")),
+                "password_reset_url": absolute_url(reverse("account_reset_password")),
+            },
+        )
+
     def send_mail(self, template_prefix, email, context):
         """Verification, password reset and the other account emails are written to
         the outbox and sent by the worker, never from the request itself."""
@@ -36,6 +56,12 @@ class AccountAdapter(DefaultAccountAdapter):
         message = self.render_mail(
             template_prefix,
             email,
-            {"request": request, "email": email, "current_site": get_current_site(request), **context},
+            {"request": request, "email": email, "current_site": _portal_site(), **context},
         )
         email_send(message=message)
+
+
+def _portal_site() -> SimpleNamespace:
+    """The site as account emails name it (``current_site.name`` and ``.domain``):
+    the portal, at its configured address."""
+    return SimpleNamespace(name=gettext("Partnership Portal"), domain=site_domain())

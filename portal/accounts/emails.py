@@ -8,10 +8,7 @@ from django.urls import reverse
 
 from portal.accounts.models import Membership
 from portal.notifications.services import email_send
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+from portal.site_address import absolute_url
 
 
 def _send(*, template: str, recipients: list[str], context: dict) -> None:
@@ -34,15 +31,6 @@ def membership_requested(membership: Membership) -> None:
         recipients=[email for email in admins if email],
         context={
             "membership": membership,
-            "url": _absolute(reverse("accounts:organisation_manage", args=[membership.organisation.slug])),
+            "url": absolute_url(reverse("accounts:organisation_manage", args=[membership.organisation.slug])),
         },
-    )
-
-
-def membership_decided(membership: Membership) -> None:
-    """Tell the person whether they were approved or declined."""
-    _send(
-        template="membership_decided",
-        recipients=[membership.user.email] if membership.user.email else [],
-        context={"membership": membership, "url": _absolute(reverse("accounts:profile"))},
     )

@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,23 @@ from portal.accounts.contributions import authored_rows_remove
 from portal.accounts.models import Membership, OrganisationEmailDomain, Profile
 from portal.accounts.selectors import can_manage_members, forget_cached_roles, verified_email_domains
 from portal.accounts.signals import account_deleting
+from portal.notifications.services import notification_create
+from portal.notifications.verbs import Verb
 from portal.text import single_line, strip_controls
+
+
+def _tell_decision(membership: Membership) -> None:
+    """The person hears of the decision in the app and, as they chose, by email,
+    with the message they sent with their request."""
+    notification_create(
+        recipients=[membership.user],
+        verb=Verb.MEMBERSHIP_APPROVED if membership.is_approved else Verb.MEMBERSHIP_DECLINED,
+        summary=membership.organisation.label,
+        excerpt=membership.message,
+        url=reverse("accounts:profile"),
+        actor=membership.decided_by,
+        target=membership.organisation,
+    )
 
 
 def _domain_allows(*, user, organisation) -> bool:
@@ -46,7 +63,7 @@ def membership_request(*, user, organisation, message: str = "") -> Membership:
     membership.save()
     forget_cached_roles(user)
     if membership.is_approved:
-        emails.membership_decided(membership)
+        _tell_decision(membership)
     else:
         emails.membership_requested(membership)
     return membership
@@ -67,7 +84,7 @@ def membership_approve_by_domain(*, user) -> list[Membership]:
         membership.status = Membership.Status.APPROVED
         membership.decided_at = timezone.now()
         membership.save(update_fields=["status", "decided_at"])
-        emails.membership_decided(membership)
+        _tell_decision(membership)
         approved.append(membership)
     forget_cached_roles(user)
     return approved
@@ -75,7 +92,7 @@ def membership_approve_by_domain(*, user) -> list[Membership]:
 
 @transaction.atomic
 def membership_decide(*, membership: Membership, decided_by, approve: bool, role: str = "") -> Membership:
-    """Approve or decline a waiting request; the person is told by email."""
+    """Approve or decline a waiting request; the person is told in the app and by email."""
     if not can_manage_members(decided_by, membership.organisation):
         raise PermissionDenied
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
@@ -90,7 +107,7 @@ def membership_decide(*, membership: Membership, decided_by, approve: bool, role
     membership.decided_at = timezone.now()
     membership.save()
     forget_cached_roles(membership.user)
-    emails.membership_decided(membership)
+    _tell_decision(membership)
     return membership
 
 

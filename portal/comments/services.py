@@ -15,7 +15,7 @@ from portal import audience
 from portal.comments import permissions
 from portal.comments.models import Comment, PageCommentSettings
 from portal.comments.selectors import comments_closed
-from portal.markup import extract_mentions, guess_language, render_markdown
+from portal.markup import extract_mentions, guess_language, html_to_text, render_markdown
 from portal.moderation.models import ModerationAction
 from portal.moderation.services import (
     action_record,
@@ -162,6 +162,7 @@ def _announce(comment: Comment) -> None:
                 recipients=users,
                 verb=verb,
                 summary=page.title,
+                excerpt=html_to_text(comment.body_html),
                 url=comment.get_absolute_url(),
                 actor=comment.author,
                 target=comment,

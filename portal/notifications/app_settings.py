@@ -7,8 +7,6 @@ environments can change them.
   later one doubles, up to ``NOTIFICATIONS_RETRY_MAX_SECONDS`` (default 6 hours).
 - ``NOTIFICATIONS_DIGEST_MAX_AGE_DAYS`` (default 7): older notifications never go
   into a digest.
-- ``PORTAL_BASE_URL`` (default ``WAGTAILADMIN_BASE_URL``): scheme and host put in
-  front of links in emails.
 """
 
 from django.conf import settings
@@ -32,7 +30,3 @@ def retry_max_seconds() -> int:
 
 def digest_max_age_days() -> int:
     return _get("NOTIFICATIONS_DIGEST_MAX_AGE_DAYS", 7)
-
-
-def base_url() -> str:
-    return _get("PORTAL_BASE_URL", "") or _get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -15,14 +15,9 @@ from django.utils import timezone, translation
 from portal.notifications import app_settings
 from portal.notifications.models import EmailOutbox, Notification, NotificationPreference, url_in_language
 from portal.notifications.tokens import ALL, unsubscribe_token
+from portal.site_address import absolute_url
 
 DIGEST_ITEM_LIMIT = 50
-
-
-def absolute_url(url: str) -> str:
-    if url.startswith(("http://", "https://")):
-        return url
-    return app_settings.base_url().rstrip("/") + "/" + url.lstrip("/")
 
 
 def _render(name: str, context: dict) -> tuple[str, str, str]:
@@ -120,6 +115,7 @@ def digest_queue(*, now=None) -> int:
                 {
                     "sentence": n.sentence,
                     "summary": n.summary,
+                    "excerpt": n.excerpt,
                     "url": absolute_url(url_in_language(n.url, preference.email_language)),
                 }
                 for n in items[:DIGEST_ITEM_LIMIT]

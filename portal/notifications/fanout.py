@@ -42,6 +42,7 @@ def notifications_fan_out(
     url: str,
     actor_id: int | None = None,
     target: tuple[int, int] | None = None,
+    excerpt: str = "",
 ) -> list[int]:
     """Write the notifications of one event and queue the emails their recipients
     want now; returns the ids of the queued emails (the caller sends them).
@@ -65,6 +66,7 @@ def notifications_fan_out(
                 target_object_id=instance.pk if instance is not None else None,
                 url=url[:500],
                 summary=" ".join((summary or "").split())[:SUMMARY_LENGTH],
+                excerpt=(excerpt or "")[:SUMMARY_LENGTH],
             )
             for user in chosen
         ]

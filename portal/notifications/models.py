@@ -86,6 +86,8 @@ class Notification(models.Model):
     target = GenericForeignKey("target_content_type", "target_object_id")
     url = models.CharField(_("address"), max_length=500)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
+    # The beginning of what was written (a post, a comment, a message), plain text.
+    excerpt = models.CharField(_("excerpt"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     # Set when the notification went into an email (immediately or in a digest),
@@ -146,6 +148,9 @@ class NotificationPreference(models.Model):
     email_watched = models.BooleanField(Kind.WATCHED.label, default=True)
     email_replies = models.BooleanField(Kind.REPLIES.label, default=True)
     email_moderation = models.BooleanField(Kind.MODERATION.label, default=True)
+    email_membership = models.BooleanField(Kind.MEMBERSHIP.label, default=True)
+    email_answers = models.BooleanField(Kind.ANSWERS.label, default=True)
+    email_sign_off = models.BooleanField(Kind.SIGN_OFF.label, default=True)
     language = models.CharField(_("language of emails"), max_length=8, choices=settings.LANGUAGES, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

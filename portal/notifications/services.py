@@ -19,9 +19,12 @@ from portal.notifications.outbox import outbox_entries
 from portal.notifications.tasks import notifications_fan_out_task, outbox_send_task
 from portal.notifications.tokens import ALL
 from portal.notifications.verbs import Kind
+from portal.text import excerpt as excerpt_of
 
 
-def notification_create(*, recipients: Iterable, verb: str, summary: str, url: str, actor=None, target=None):
+def notification_create(
+    *, recipients: Iterable, verb: str, summary: str, url: str, actor=None, target=None, excerpt: str = ""
+):
     """Notify ``recipients`` that ``actor`` did ``verb`` (a ``Verb``) to ``target``.
 
     The request only enqueues one task with the people's ids; the worker writes one
@@ -30,8 +33,9 @@ def notification_create(*, recipients: Iterable, verb: str, summary: str, url: s
     whether a topic has two watchers or two thousand. There, the actor and inactive
     people are skipped, and so is anybody the target's ``can_view(user)`` refuses.
 
-    ``summary`` is plain text written by people (a title, an excerpt); it is shown
-    escaped. With the database task backend the task is written in the caller's
+    ``summary`` is plain text written by people (a title, a name) and ``excerpt``
+    the text the event is about (a post, a comment, a message), kept to its
+    beginning; both are shown escaped. With the database task backend the task is written in the caller's
     transaction, so it runs only if the caller's data is saved.
     """
     recipient_ids = list(dict.fromkeys(user.pk for user in recipients if user is not None))
@@ -46,6 +50,7 @@ def notification_create(*, recipients: Iterable, verb: str, summary: str, url: s
         url=url,
         actor_id=actor.pk if actor is not None else None,
         target=[ContentType.objects.get_for_model(target).pk, target.pk] if target is not None else None,
+        excerpt=excerpt_of(excerpt),
     )
 
 

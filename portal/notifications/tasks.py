@@ -12,7 +12,14 @@ from portal.notifications.outbox import outbox_next_due, outbox_send_pending, re
 
 @task()
 def notifications_fan_out_task(
-    *, recipient_ids: list[int], verb: str, summary: str, url: str, actor_id=None, target=None
+    *,
+    recipient_ids: list[int],
+    verb: str,
+    summary: str,
+    url: str,
+    actor_id=None,
+    target=None,
+    excerpt: str = "",
 ) -> int:
     """Notify the people of one event, then send the emails it queued; returns how
     many emails were queued."""
@@ -23,6 +30,7 @@ def notifications_fan_out_task(
         url=url,
         actor_id=actor_id,
         target=tuple(target) if target is not None else None,
+        excerpt=excerpt,
     )
     if outbox_ids:
         outbox_send_task.enqueue(outbox_ids)

@@ -19,6 +19,9 @@ class Kind(models.TextChoices):
     WATCHED = "watched", _("New activity in forums, topics and pages I watch")
     REPLIES = "replies", _("Replies to what I wrote and mentions of me")
     MODERATION = "moderation", _("Moderation decisions about what I wrote")
+    MEMBERSHIP = "membership", _("Decisions on my requests to join an organisation")
+    ANSWERS = "answers", _("My posts marked as the answer")
+    SIGN_OFF = "sign_off", _("Sign-off of pages I wrote or review")
 
 
 class Verb(models.TextChoices):
@@ -32,6 +35,12 @@ class Verb(models.TextChoices):
     CONTENT_RESTORED = "content_restored", _("Content restored")
     CONTENT_APPROVED = "content_approved", _("Content approved")
     CONTENT_REPORTED = "content_reported", _("Content reported")
+    MEMBERSHIP_APPROVED = "membership_approved", _("Membership approved")
+    MEMBERSHIP_DECLINED = "membership_declined", _("Membership declined")
+    POST_ANSWER = "post_answer", _("Post marked as the answer")
+    SIGN_OFF_AWAITED = "sign_off_awaited", _("Sign-off awaited")
+    PAGE_SIGNED_OFF = "page_signed_off", _("Page signed off")
+    PAGE_PUBLISHED = "page_published", _("Page published")
 
 
 VERB_KINDS = {
@@ -45,6 +54,12 @@ VERB_KINDS = {
     Verb.CONTENT_RESTORED: Kind.MODERATION,
     Verb.CONTENT_APPROVED: Kind.MODERATION,
     Verb.CONTENT_REPORTED: Kind.MODERATION,
+    Verb.MEMBERSHIP_APPROVED: Kind.MEMBERSHIP,
+    Verb.MEMBERSHIP_DECLINED: Kind.MEMBERSHIP,
+    Verb.POST_ANSWER: Kind.ANSWERS,
+    Verb.SIGN_OFF_AWAITED: Kind.SIGN_OFF,
+    Verb.PAGE_SIGNED_OFF: Kind.SIGN_OFF,
+    Verb.PAGE_PUBLISHED: Kind.SIGN_OFF,
 }
 
 # Whole sentences, so that each language can order the words its own way.
@@ -56,12 +71,20 @@ _SENTENCES = {
     Verb.COMMENT_CREATED: _("%(actor)s commented on a page you follow"),
     Verb.COMMENT_REPLY: _("%(actor)s replied to your comment"),
     Verb.CONTENT_REPORTED: _("%(actor)s reported content for moderation"),
+    Verb.POST_ANSWER: _("%(actor)s marked your post as the answer"),
+    Verb.SIGN_OFF_AWAITED: _("%(actor)s submitted a page for your sign-off"),
+    Verb.PAGE_SIGNED_OFF: _("%(actor)s signed off your page"),
 }
 # Moderation decisions are the team's, not one moderator's.
 _UNSIGNED_SENTENCES = {
     Verb.CONTENT_HIDDEN: _("Moderators hid something you wrote"),
     Verb.CONTENT_RESTORED: _("Moderators restored something you wrote"),
     Verb.CONTENT_APPROVED: _("Moderators approved something you wrote"),
+    # An organisation's administrators decide together, and a page is published by
+    # its sign-off, not by whoever gave the last one.
+    Verb.MEMBERSHIP_APPROVED: _("Your request to join an organisation was approved"),
+    Verb.MEMBERSHIP_DECLINED: _("Your request to join an organisation was declined"),
+    Verb.PAGE_PUBLISHED: _("Your page is published"),
 }
 
 

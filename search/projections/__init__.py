@@ -10,14 +10,13 @@ the portal are registered only when those apps' models exist.
 from __future__ import annotations
 
 import datetime
-import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from portal import markup
 from portal.audience import Audience, Reach
 
 MAX_BODY_CHARS = 200_000
@@ -125,8 +124,7 @@ def html_to_text(value) -> str:
     """Plain text of a piece of HTML (or of a list of them), tags removed."""
     if isinstance(value, (list, tuple)):
         value = " ".join(str(part) for part in value)
-    text = html.unescape(strip_tags(str(value or "").replace("<", " <")))
-    return " ".join(text.split())[:MAX_BODY_CHARS]
+    return markup.html_to_text(value)[:MAX_BODY_CHARS]
 
 
 def as_datetime(value) -> datetime.datetime | None:

@@ -36,8 +36,8 @@ EXPECTED_QUERIES = {
     "joint action index, filtered": 18,
     "partner profile": 13,
     "partner list": 4,
-    "brief feed": 7,
-    "theme feed": 10,
+    "brief feed": 6,
+    "theme feed": 9,
 }
 
 
