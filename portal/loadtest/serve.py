@@ -80,9 +80,10 @@ class ServedPortal:
             "DATABASE_URL": database_url,
             "PORTAL_BASE_URL": f"http://{LOOPBACK}:{self.port}",
         }
-        # The demo's members have no approved contributions, so their words would wait
-        # for a moderator and could not be found; the caller's own value wins.
-        self.environment.setdefault("PORTAL_MODERATION_HOLD_FIRST_N", "0")
+        # The demo's people outside partner organisations have no approved
+        # contributions, so their words would wait for a moderator and could not be
+        # found; the caller's own value wins.
+        self.environment.setdefault("PORTAL_TRUST_MEMBER_AFTER_POSTS", "0")
         if mail_port is not None:
             self.environment.update(EMAIL_HOST=LOOPBACK, EMAIL_PORT=str(mail_port), EMAIL_USE_TLS="0")
 

@@ -153,6 +153,7 @@ class ModerationAction(models.Model):
         MOVE = "move", pgettext_lazy("moderation action", "Moved")
         SUSPEND = "suspend", pgettext_lazy("moderation action", "Suspended")
         UNSUSPEND = "unsuspend", pgettext_lazy("moderation action", "Suspension lifted")
+        TRUST = "trust", pgettext_lazy("moderation action", "Trust level set")
 
     class Role(models.TextChoices):
         MODERATOR = "moderator", pgettext_lazy("moderation role", "Moderator")
