@@ -190,7 +190,7 @@ def author_history(author) -> AuthorHistory | None:
         .select_related("moderator", "moderator__profile")
         .order_by("-created_at", "-pk")[:HISTORY_LENGTH]
     )
-    suspensions = Suspension.objects.filter(user=author)
+    suspensions = list(Suspension.objects.filter(user=author))
     return AuthorHistory(
         trust=trust_of(author),
         profile=Profile.objects.filter(user=author)
