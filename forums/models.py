@@ -207,6 +207,7 @@ class Post(ModeratedContent):
 
     # What the moderation queue loads with each post to describe it.
     moderation_select_related = ("topic", "topic__forum")
+    moderation_thread = ("topic", "number")
 
     class Meta:
         ordering = ["number"]

@@ -22,7 +22,7 @@ CLEAN = "Admin Team of WHO"
 
 @pytest.fixture(autouse=True)
 def _open_forums(settings):
-    settings.PORTAL_MODERATION_HOLD_FIRST_N = 0
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
     settings.PORTAL_POSTING_RATE_LIMIT = ""
 
 

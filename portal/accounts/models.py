@@ -6,8 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
+class TrustLevel(models.IntegerChoices):
+    """How far the portal trusts a person's writing, in the spirit of Discourse's
+    levels; ``portal.moderation.trust`` says who is at which."""
+
+    NEW = 0, pgettext_lazy("trust level", "New")
+    MEMBER = 1, pgettext_lazy("trust level", "Member")
+    TRUSTED = 2, pgettext_lazy("trust level", "Trusted")
+
+
 class Profile(models.Model):
-    """What a person shows of themselves: a display name and an avatar."""
+    """What a person shows of themselves (a display name and an avatar), and the
+    trust level a moderator set for them, if any."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile", verbose_name=_("user")
@@ -15,6 +25,19 @@ class Profile(models.Model):
     display_name = models.CharField(_("display name"), max_length=80, blank=True)
     avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Empty: the level follows membership, account age and approved contributions.
+    trust_level = models.PositiveSmallIntegerField(
+        _("trust level set by a moderator"), choices=TrustLevel.choices, null=True, blank=True
+    )
+    trust_level_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("trust level set by"),
+    )
+    trust_level_set_at = models.DateTimeField(_("trust level set at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("profile")

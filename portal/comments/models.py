@@ -12,6 +12,7 @@ from portal.moderation.models import ModeratedContent
 class Comment(ModeratedContent):
     # The moderation queue labels each comment with its page's title.
     moderation_select_related = ("page",)
+    moderation_thread = ("page", "created_at")
 
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="comments"

@@ -1,8 +1,8 @@
 """Writes of comments: every rule checked here, whatever the caller.
 
 New comments and edits go through the shared moderation pipeline (suspensions,
-rate limit, the first contributions of a new person held for approval, edit
-history); readers' reports and moderators' decisions use ``portal.moderation``
+rate limit, what a person the portal does not trust yet writes held for approval,
+edit history); readers' reports and moderators' decisions use ``portal.moderation``
 directly, so comments share the queue and the logs with forum posts.
 """
 

@@ -55,10 +55,11 @@ class ServedPortal:
         self.workers = workers
         self.accounts = accounts
         self.worker_timeouts = 0
-        # The demo's members have no approved contributions, so their words would wait
-        # for a moderator and could not be found; the caller's own value wins.
-        hold = os.environ.get("PORTAL_MODERATION_HOLD_FIRST_N", "0")
-        environment = {"PORTAL_MODERATION_HOLD_FIRST_N": hold}
+        # The demo's people outside partner organisations have no approved
+        # contributions, so their words would wait for a moderator and could not be
+        # found; the caller's own value wins.
+        hold = os.environ.get("PORTAL_TRUST_MEMBER_AFTER_POSTS", "0")
+        environment = {"PORTAL_TRUST_MEMBER_AFTER_POSTS": hold}
         if mail_port is not None:
             environment.update(EMAIL_HOST=LOOPBACK, EMAIL_PORT=str(mail_port), EMAIL_USE_TLS="0")
         self.processes = PortalProcesses(

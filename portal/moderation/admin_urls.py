@@ -12,6 +12,11 @@ urlpatterns = [
         name="suspend_author",
     ),
     path(
+        "item/<int:content_type_id>/<int:object_id>/trust/",
+        admin_views.set_trust_level,
+        name="set_trust_level",
+    ),
+    path(
         "item/<int:content_type_id>/<int:object_id>/<slug:decision>/",
         admin_views.decide,
         name="decide",

@@ -14,7 +14,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from portal.accounts.selectors import is_moderator
 from portal.moderation import selectors, services
-from portal.moderation.forms import DeleteForm, HideForm, ModeratorEditForm, RestoreForm, SuspendForm
+from portal.moderation.forms import (
+    DeleteForm,
+    HideForm,
+    ModeratorEditForm,
+    RestoreForm,
+    SuspendForm,
+    TrustLevelForm,
+)
 from portal.moderation.models import Suspension
 
 LOG_PER_PAGE = 50
@@ -46,18 +53,24 @@ def queue(request):
 @require_GET
 def item(request, content_type_id, object_id):
     content_type, content = selectors.moderated_object(content_type_id=content_type_id, object_id=object_id)
+    history = selectors.author_history(content.author)
+    override = history.profile.trust_level if history and history.profile else None
+    # Each form gets its own ids: several share field names, and every label must
+    # point at its own field.
     context = {
         "content": content,
         "content_type": content_type,
+        "thread": selectors.thread_context(content),
         "reports": selectors.reports_for(content),
         "revisions": selectors.revisions_for(content),
         "actions": selectors.actions_for(content),
-        "hide_form": HideForm(),
-        "delete_form": DeleteForm(),
-        "restore_form": RestoreForm(),
-        "edit_form": ModeratorEditForm(initial={"body": content.body_source}),
-        "suspend_form": SuspendForm(),
-        "suspension": services.active_suspension(content.author),
+        "history": history,
+        "hide_form": HideForm(auto_id="hide_%s"),
+        "delete_form": DeleteForm(auto_id="delete_%s"),
+        "restore_form": RestoreForm(auto_id="restore_%s"),
+        "edit_form": ModeratorEditForm(auto_id="edit_%s", initial={"body": content.body_source}),
+        "suspend_form": SuspendForm(auto_id="suspend_%s"),
+        "trust_form": TrustLevelForm(auto_id="trust_%s", initial={"level": override}),
     }
     return render(request, "moderation/admin/item.html", context)
 
@@ -102,25 +115,56 @@ def decide(request, content_type_id, object_id, decision):
     return redirect(_item_url(content_type, content))
 
 
-@moderators_only
-@require_POST
-def suspend_author(request, content_type_id, object_id):
+def _decide_about_author(request, content_type_id, object_id, form_class, decision, success):
+    """Run ``decision(author, cleaned_data)`` on the item's author from a valid form;
+    a refusal by the service is told to the moderator, not raised."""
     content_type, content = selectors.moderated_object(content_type_id=content_type_id, object_id=object_id)
-    form = SuspendForm(request.POST)
+    form = form_class(request.POST)
     if content.author is None or not form.is_valid():
         return _invalid(request, content_type, content, form)
     try:
-        services.user_suspend(
-            user=content.author,
-            moderator=request.user,
-            ends_at=timezone.now() + timedelta(days=form.cleaned_data["days"]),
-            reason=form.cleaned_data["reason"],
-        )
+        decision(content.author, form.cleaned_data)
     except PermissionDenied as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("The author is suspended."))
+        messages.success(request, success)
     return redirect(_item_url(content_type, content))
+
+
+@moderators_only
+@require_POST
+def suspend_author(request, content_type_id, object_id):
+    def suspend(author, data):
+        services.user_suspend(
+            user=author,
+            moderator=request.user,
+            ends_at=timezone.now() + timedelta(days=data["days"]),
+            reason=data["reason"],
+        )
+
+    return _decide_about_author(
+        request, content_type_id, object_id, SuspendForm, suspend, _("The author is suspended.")
+    )
+
+
+@moderators_only
+@require_POST
+def set_trust_level(request, content_type_id, object_id):
+    """Set (or clear) the trust level of the item's author."""
+
+    def set_level(author, data):
+        services.user_trust_level_set(
+            user=author, moderator=request.user, level=data["level"], reason=data["reason"]
+        )
+
+    return _decide_about_author(
+        request,
+        content_type_id,
+        object_id,
+        TrustLevelForm,
+        set_level,
+        _("The author's trust level is saved."),
+    )
 
 
 @moderators_only

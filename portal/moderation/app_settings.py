@@ -10,9 +10,25 @@ _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _RATE_RE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
 
 
-def hold_first_n() -> int:
-    """How many contributions of a new person wait for a moderator's approval."""
-    return int(getattr(settings, "PORTAL_MODERATION_HOLD_FIRST_N", 2))
+def trust_member_after_days() -> int:
+    """How old an account no partner vouches for must be to become a member."""
+    return int(getattr(settings, "PORTAL_TRUST_MEMBER_AFTER_DAYS", 0))
+
+
+def trust_member_after_posts() -> int:
+    """How many approved contributions such an account needs to become a member;
+    until then what it writes waits for a moderator."""
+    return int(getattr(settings, "PORTAL_TRUST_MEMBER_AFTER_POSTS", 2))
+
+
+def trust_trusted_after_days() -> int:
+    """How old a member's account must be to become trusted."""
+    return int(getattr(settings, "PORTAL_TRUST_TRUSTED_AFTER_DAYS", 30))
+
+
+def trust_trusted_after_posts() -> int:
+    """How many approved contributions a member needs to become trusted."""
+    return int(getattr(settings, "PORTAL_TRUST_TRUSTED_AFTER_POSTS", 20))
 
 
 def posting_rate_limit() -> tuple[int, timedelta] | None:

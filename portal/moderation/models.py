@@ -46,6 +46,10 @@ class ModeratedContent(models.Model):
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
     edit_count = models.PositiveIntegerField(_("number of edits"), default=0)
 
+    # ``(parent field, ordering field)`` that place an item in its thread, so the
+    # moderation page can show what came before and after it; ``None``: no thread.
+    moderation_thread: tuple[str, str] | None = None
+
     class Meta:
         abstract = True
 
@@ -153,6 +157,7 @@ class ModerationAction(models.Model):
         MOVE = "move", pgettext_lazy("moderation action", "Moved")
         SUSPEND = "suspend", pgettext_lazy("moderation action", "Suspended")
         UNSUSPEND = "unsuspend", pgettext_lazy("moderation action", "Suspension lifted")
+        TRUST = "trust", pgettext_lazy("moderation action", "Trust level set")
 
     class Role(models.TextChoices):
         MODERATOR = "moderator", pgettext_lazy("moderation role", "Moderator")

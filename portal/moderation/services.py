@@ -17,8 +17,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal import audience
+from portal.accounts.models import Profile, TrustLevel
 from portal.accounts.selectors import is_moderator
-from portal.moderation import app_settings
+from portal.moderation import app_settings, trust
 from portal.moderation.models import (
     EditRevision,
     ModeratedContent,
@@ -110,24 +111,17 @@ def posting_allowed(*, author) -> None:
     count, period = limit
     since = timezone.now() - period
     recent = sum(queryset.filter(created_at__gte=since).count() for queryset in _contributions(author))
-    if recent >= count:
+    # Trust is asked only when the limit would refuse: most writes stay one query cheaper.
+    if recent >= count and not trust.exempt_from_rate_limit(author):
         raise PostingNotAllowed(
             _("You are writing faster than the portal allows. Please wait a little and try again.")
         )
 
 
 def moderation_initial_status(*, author) -> str:
-    """``visible``, or ``held`` while the author has fewer approved contributions than
-    ``PORTAL_MODERATION_HOLD_FIRST_N``: a new person's first words wait for a moderator."""
-    threshold = app_settings.hold_first_n()
-    if threshold <= 0 or author.is_staff or is_moderator(author):
-        return Status.VISIBLE
-    approved = 0
-    for queryset in _contributions(author):
-        approved += queryset.filter(status=Status.VISIBLE).count()
-        if approved >= threshold:
-            return Status.VISIBLE
-    return Status.HELD
+    """``visible``, or ``held`` while the author's trust level is "new" (see
+    ``portal.moderation.trust``): their words wait for a moderator."""
+    return Status.HELD if trust.writes_held(author) else Status.VISIBLE
 
 
 def action_record(
@@ -346,6 +340,31 @@ def suspension_lift(*, suspension: Suspension, moderator) -> Suspension:
         label=gettext("A person's account"),
     )
     return suspension
+
+
+@transaction.atomic
+def user_trust_level_set(*, user, moderator, level: int | None, reason: str = "") -> Profile:
+    """Set the trust level of ``user`` (``None``: computed again from their membership,
+    age and contributions), remembering who set it and when, in the audit log too."""
+    _require_moderator(moderator)
+    if is_moderator(user) or user.is_staff:
+        raise PermissionDenied(_("The trust level of staff and moderators cannot be changed here."))
+    if level is not None:
+        level = TrustLevel(level)
+    profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
+    profile.trust_level = level
+    profile.trust_level_set_by = moderator if level is not None else None
+    profile.trust_level_set_at = timezone.now() if level is not None else None
+    profile.save(update_fields=["trust_level", "trust_level_set_by", "trust_level_set_at", "updated_at"])
+    shown = TrustLevel(level).label if level is not None else gettext("computed again")
+    action_record(
+        kind=Kind.TRUST,
+        moderator=moderator,
+        subject_user=user,
+        label=gettext("Trust level: %(level)s") % {"level": shown},
+        reason=reason.strip(),
+    )
+    return profile
 
 
 @transaction.atomic

@@ -342,7 +342,15 @@ NOTIFICATIONS_RETRY_MAX_SECONDS = int(os.environ.get("NOTIFICATIONS_RETRY_MAX_SE
 NOTIFICATIONS_DIGEST_MAX_AGE_DAYS = int(os.environ.get("NOTIFICATIONS_DIGEST_MAX_AGE_DAYS", "7"))
 
 # Moderation and forums
-# A new person's first N posts and comments wait for a moderator's approval.
-PORTAL_MODERATION_HOLD_FIRST_N = int(os.environ.get("PORTAL_MODERATION_HOLD_FIRST_N", "2"))
+# Trust levels (portal/moderation/trust.py): what a person with no partner membership
+# must show before their posts and comments stop waiting for a moderator ("member"),
+# and before the posting rate limit stops applying to them ("trusted"). The former
+# name of the approved-contributions threshold is still read from the environment.
+PORTAL_TRUST_MEMBER_AFTER_DAYS = int(os.environ.get("PORTAL_TRUST_MEMBER_AFTER_DAYS", "0"))
+PORTAL_TRUST_MEMBER_AFTER_POSTS = int(
+    os.environ.get("PORTAL_TRUST_MEMBER_AFTER_POSTS", os.environ.get("PORTAL_MODERATION_HOLD_FIRST_N", "2"))
+)
+PORTAL_TRUST_TRUSTED_AFTER_DAYS = int(os.environ.get("PORTAL_TRUST_TRUSTED_AFTER_DAYS", "30"))
+PORTAL_TRUST_TRUSTED_AFTER_POSTS = int(os.environ.get("PORTAL_TRUST_TRUSTED_AFTER_POSTS", "20"))
 # At most this many posts and comments per person per period ("5/m", "30/1h"; empty: no limit).
 PORTAL_POSTING_RATE_LIMIT = os.environ.get("PORTAL_POSTING_RATE_LIMIT", "5/m")

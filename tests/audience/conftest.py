@@ -41,7 +41,7 @@ class World:
 @pytest.fixture(autouse=True)
 def _search_and_moderation(settings):
     settings.PORTAL_SEARCH_BACKEND = "database"
-    settings.PORTAL_MODERATION_HOLD_FIRST_N = 0
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
     settings.PORTAL_POSTING_RATE_LIMIT = ""
 
 

@@ -12,7 +12,7 @@ from tests.knowledge.factories import PolicyBriefIndexPageFactory, PolicyBriefPa
 @pytest.fixture(autouse=True)
 def _open_moderation(settings):
     """Comments appear at once and without a rate limit unless a test says otherwise."""
-    settings.PORTAL_MODERATION_HOLD_FIRST_N = 0
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
     settings.PORTAL_POSTING_RATE_LIMIT = ""
     cache.clear()
 

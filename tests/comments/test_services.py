@@ -72,7 +72,7 @@ def test_replies_stay_one_level_deep(brief, commenter, other):
 def test_held_comment_is_announced_when_approved(
     brief, commenter, other, moderator, settings, django_capture_on_commit_callbacks
 ):
-    settings.PORTAL_MODERATION_HOLD_FIRST_N = 1
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 1
     watch_start(user=other, target=brief)
     comment = comment_create(page=brief, author=commenter, body="My first words")
     assert comment.status == Comment.Status.HELD

@@ -167,7 +167,7 @@ def test_readers_cannot_moderate(client, brief, commenter, other):
 def test_held_comment_is_seen_only_by_its_author_and_moderators(
     client, brief, brief_url, commenter, other, moderator, settings
 ):
-    settings.PORTAL_MODERATION_HOLD_FIRST_N = 3
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 3
     client.force_login(commenter)
     response = client.post(_create_url(brief), {"body": "Waiting words"}, follow=True)
     assert "once a moderator has approved it" in response.content.decode()

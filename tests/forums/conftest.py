@@ -12,7 +12,7 @@ from tests.forums.factories import ForumFactory, TopicFactory, make_member, make
 def _no_holding_or_limits(settings):
     """Most tests are not about new-account holding or rate limits; those that are
     set the two settings themselves."""
-    settings.PORTAL_MODERATION_HOLD_FIRST_N = 0
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
     settings.PORTAL_POSTING_RATE_LIMIT = ""
 
 

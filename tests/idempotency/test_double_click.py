@@ -22,7 +22,7 @@ pytestmark = [
 
 
 def test_a_double_click_writes_one_topic_and_both_clicks_get_its_address(settings):
-    settings.PORTAL_MODERATION_HOLD_FIRST_N = 0
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
     settings.PORTAL_POSTING_RATE_LIMIT = ""
     forum = ForumFactory(slug="health")
     person = VerifiedUserFactory()

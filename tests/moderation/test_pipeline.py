@@ -21,7 +21,7 @@ def reply(client, topic, body):
 
 
 def test_new_accounts_first_contributions_wait_for_approval(settings, client_for, public_topic, moderator):
-    settings.PORTAL_MODERATION_HOLD_FIRST_N = 2
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 2
     newcomer = VerifiedUserFactory()
     client = client_for(newcomer)
     reply(client, public_topic, "first words")
@@ -41,7 +41,7 @@ def test_new_accounts_first_contributions_wait_for_approval(settings, client_for
 
 
 def test_held_topic_is_invisible_until_approved(settings, client_for, public_forum, moderator):
-    settings.PORTAL_MODERATION_HOLD_FIRST_N = 1
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 1
     newcomer = VerifiedUserFactory()
     client_for(newcomer).post(
         reverse("forums:topic_create", args=[public_forum.slug]), {"title": "Held title", "body": "x"}

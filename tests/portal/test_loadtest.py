@@ -47,7 +47,7 @@ def test_server(transactional_db):
 def portal_content(settings, library):
     """Briefs in three languages (``library``), a public forum with a topic, and three
     verified people; their first words are published at once, as for the demo's."""
-    settings.PORTAL_MODERATION_HOLD_FIRST_N = 0
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
     TopicFactory(forum=ForumFactory(slug="health", name="Health", visibility=Audience.PUBLIC))
     return [VerifiedUserFactory(username=f"loadtester{n}").email for n in range(3)]
 

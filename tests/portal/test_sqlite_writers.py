@@ -42,7 +42,7 @@ def _environment(path):
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
         "DATABASE_URL": f"sqlite:///{path}",
         "PORTAL_POSTING_RATE_LIMIT": "",
-        "PORTAL_MODERATION_HOLD_FIRST_N": "0",
+        "PORTAL_TRUST_MEMBER_AFTER_POSTS": "0",
         "DJANGO_LOG_LEVEL": "WARNING",
     }
 

@@ -74,7 +74,7 @@ def engine(settings):
     settings.SEARCH_ENGINE_URLS = url
     settings.SEARCH_ENGINE_INDEX_PREFIX = prefix
     settings.TASKS = tasks_setting("database")
-    settings.PORTAL_MODERATION_HOLD_FIRST_N = 0
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
     client = OpenSearch(hosts=[url], timeout=30)
     yield url, prefix, client
     client.indices.delete(index=f"{prefix}-documents*", ignore_unavailable=True, expand_wildcards="all")

@@ -124,7 +124,7 @@ def running_portal(*, tmp_path: Path, mail_port: int, engine_url: str, index_pre
             "SEARCH_ENGINE_FLAVOUR": "opensearch",
             "SEARCH_ENGINE_URLS": engine_url,
             "SEARCH_ENGINE_INDEX_PREFIX": index_prefix,
-            "PORTAL_MODERATION_HOLD_FIRST_N": "0",
+            "PORTAL_TRUST_MEMBER_AFTER_POSTS": "0",
             "PORTAL_POSTING_RATE_LIMIT": "1000/m",
         },
     )

@@ -166,7 +166,7 @@ def cluster_manager_node(backend) -> int:
 def backend(settings):
     urls = cluster_urls()
     settings.SEARCH_ENGINE_SHARDS, settings.SEARCH_ENGINE_REPLICAS = SHARDS, REPLICAS
-    settings.PORTAL_MODERATION_HOLD_FIRST_N = 0
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
     settings.PORTAL_POSTING_RATE_LIMIT = ""
     engine_under_test("opensearch", settings, ",".join(urls))
     backend = engine_backend()
