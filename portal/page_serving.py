@@ -15,7 +15,6 @@ shared by Wagtail's check before serving and the portal's audience policy, which
 asks again while the page renders (its comments, its listings).
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models.functions import Coalesce
 from wagtail.models import Page, PageViewRestriction
 
@@ -23,7 +22,7 @@ _RESTRICTIONS_CACHE = "_audience_view_restrictions"
 
 
 def _routes_like_a_page(page: Page) -> bool:
-    model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+    model = page.specific_class
     return model is not None and model.route in (Page.route, ServedInFewQueriesMixin.route)
 
 

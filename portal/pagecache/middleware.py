@@ -128,7 +128,7 @@ class PageCacheMiddleware:
             return response
         path = request.path
         key = store.entry_key(
-            # The scheme too: pages carry their own absolute address (og:url).
+            # Per origin: another host may be another Wagtail site.
             origin=f"{request.scheme}://{request.get_host()}",
             path=path,
             query=request.META.get("QUERY_STRING", ""),
