@@ -22,8 +22,8 @@ from django_tasks import task
 
 from search.backends import ENGINE, load_backend
 from search.backends.base import SearchBackendUnavailable
-from search.backends.engine.index import Progress
 from search.models import SearchDocument
+from search.progress import Progress
 
 logger = logging.getLogger(__name__)
 

@@ -57,13 +57,28 @@ _english = snowballstemmer.stemmer("english")
 _french = snowballstemmer.stemmer("french")
 
 
+class _WithoutMarks(dict):
+    """A ``str.translate`` table dropping every combining mark (category Mn), each
+    character classified once, on first sight."""
+
+    def __missing__(self, codepoint: int):
+        kept = None if unicodedata.category(chr(codepoint)) == "Mn" else codepoint
+        self[codepoint] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _WithoutMarks()
+
+
 def normalise(text: str) -> str:
     """Lower-case, without diacritics, Arabic letter forms unified."""
-    text = unicodedata.normalize("NFKC", text or "").casefold().translate(_ARABIC_MAP)
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize(
-        "NFC", "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
-    )
+    if not text:
+        return ""
+    if text.isascii():
+        # Nothing to compose, unify or strip: the common case, kept cheap.
+        return text.lower()
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_ARABIC_MAP)
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_WITHOUT_MARKS))
 
 
 def _strip_arabic(word: str) -> str:

@@ -53,6 +53,9 @@ def audience_fields(reach: Reach) -> dict:
 # doc_type -> label shown in the "content type" facet and on results.
 TYPE_LABELS = {}
 _projectors: dict[str, Callable] = {}
+# Model label -> the relations (select_related, prefetch_related) a projector reads,
+# loaded with the objects when many are projected at once (a rebuild).
+_relations_read: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 _dependents: dict[str, list[Callable]] = {}
 
 
@@ -60,14 +63,21 @@ def register_type(doc_type: str, label) -> None:
     TYPE_LABELS[doc_type] = label
 
 
-def projector(label: str):
-    """Register the decorated function as the projector of model ``label``."""
+def projector(label: str, *, select_related=(), prefetch_related=()):
+    """Register the decorated function as the projector of model ``label``, which
+    reads the relations named here from each object."""
 
     def decorate(function):
         _projectors[label.lower()] = function
+        _relations_read[label.lower()] = (tuple(select_related), tuple(prefetch_related))
         return function
 
     return decorate
+
+
+def relations_read(label: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(select_related, prefetch_related) of the projector of model ``label``."""
+    return _relations_read.get(label.lower(), ((), ()))
 
 
 def registered_labels() -> list[str]:

@@ -12,7 +12,7 @@ from search.projections import Projection, audience_fields, dependents, html_to_
 register_type("comment", _("Comment"))
 
 
-@projector("comments.Comment")
+@projector("comments.Comment", select_related=("page", "author__profile"))
 def project_comment(comment) -> Projection | None:
     if comment.status != ModeratedContent.Status.VISIBLE:
         return None

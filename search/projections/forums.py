@@ -29,7 +29,7 @@ def _author(user) -> tuple[int | None, str]:
     return (user.pk, display_name(user)) if user is not None else (None, "")
 
 
-@projector("forums.Topic")
+@projector("forums.Topic", select_related=("forum", "author__profile"))
 def project_topic(topic) -> Projection | None:
     first = topic.posts.filter(number=1).first()
     if first is None or first.status != VISIBLE:
@@ -51,7 +51,7 @@ def project_topic(topic) -> Projection | None:
     )
 
 
-@projector("forums.Post")
+@projector("forums.Post", select_related=("topic__forum", "author__profile"))
 def project_post(post) -> Projection | None:
     # The opening post is searched as part of its topic.
     if post.number == 1 or post.status != VISIBLE:

@@ -84,6 +84,7 @@ def register_page_types() -> list[type]:
         except LookupError:
             continue
         register_type(doc_type, type_label)
-        projector(label)(project_page)
+        related = [name for name in ("themes", "countries", "organisations") if hasattr(model, name)]
+        projector(label, select_related=("locale",), prefetch_related=related)(project_page)
         models.append(model)
     return models

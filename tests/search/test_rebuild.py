@@ -1,6 +1,9 @@
 import pytest
 from django.core.management import call_command
 
+from search.benchmark import _vocabulary as benchmark_vocabulary
+from search.benchmark import projections as benchmark_projections
+from search.indexing import document_save, documents_save_many
 from search.models import SearchDocument
 from tests.factories import OrganisationFactory
 from tests.knowledge.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
@@ -28,3 +31,48 @@ def test_rebuild_reprojects_everything_and_drops_stale_rows(home_page, people, s
     output = capsys.readouterr().out
     assert "knowledge.PolicyBriefPage: 1 objects" in output
     assert "Search rebuilt" in output
+
+
+def _rows():
+    """Every benchmark row as what it says, without its database identity and write time."""
+    rows = {}
+    documents = SearchDocument.objects.filter(key__startswith="benchmark.")
+    for document in documents.prefetch_related("themes", "countries", "organisations"):
+        values = {
+            field.attname: getattr(document, field.attname)
+            for field in SearchDocument._meta.concrete_fields
+            if field.attname not in ("id", "updated_at")
+        }
+        for relation in ("themes", "countries", "organisations"):
+            values[relation] = sorted(item.pk for item in getattr(document, relation).all())
+        rows[document.key] = values
+    return rows
+
+
+def test_saving_many_writes_the_rows_saving_one_at_a_time_writes():
+    vocabulary = benchmark_vocabulary()
+    first = list(benchmark_projections(60, vocabulary, seed=1))
+    # The same keys again, with other words, languages, audiences and relations.
+    second = list(benchmark_projections(40, vocabulary, seed=2))
+
+    documents_save_many(first)
+    documents_save_many(second)
+    rows = _rows()
+
+    assert len(rows) == 60
+    assert {rows[projection.key]["version"] for projection in second} == {2}
+    assert {rows[projection.key]["version"] for projection in first[40:]} == {1}
+    for projection in second + first[40:]:
+        row = rows[projection.key]
+        assert (row["title"], row["scope"], row["language"]) == (
+            projection.title,
+            projection.scope,
+            projection.language,
+        )
+        assert row["themes"] == sorted(set(projection.themes))
+        assert row["organisations"] == sorted(set(projection.organisations))
+    # One at a time gives the same rows, word for word.
+    SearchDocument.objects.filter(key__startswith="benchmark.").delete()
+    for projection in first + second:
+        document_save(projection)
+    assert _rows() == rows

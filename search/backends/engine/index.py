@@ -4,7 +4,6 @@ bulk pushes with external versions, the zero-downtime rebuild and the status."""
 from __future__ import annotations
 
 import logging
-import time
 from itertools import islice
 
 from search.backends.engine.definition import (
@@ -15,6 +14,7 @@ from search.backends.engine.definition import (
     new_index_name,
 )
 from search.models import SearchDocument
+from search.progress import Progress
 
 logger = logging.getLogger(__name__)
 
@@ -50,25 +50,6 @@ def _batches(iterable, size=BATCH):
     iterator = iter(iterable)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-class Progress:
-    """Progress lines with the rate, at most every ``every`` seconds."""
-
-    def __init__(self, stdout, total: int | None, label: str, every: float = 1.0):
-        self.stdout, self.total, self.label, self.every = stdout, total, label, every
-        self.started = self.last = time.monotonic()
-        self.done = 0
-
-    def advance(self, count: int, *, final: bool = False) -> None:
-        self.done += count
-        now = time.monotonic()
-        if self.stdout is None or not (final or now - self.last >= self.every):
-            return
-        self.last = now
-        rate = self.done / max(now - self.started, 1e-6)
-        of = f"/{self.total}" if self.total is not None else ""
-        self.stdout.write(f"{self.label}: {self.done}{of} rows, {rate:,.0f} rows/s")
 
 
 def _seen_version(pk, loaded, tombstones) -> int | None:
