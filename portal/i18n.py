@@ -76,10 +76,14 @@ def page_translations(request, page):
             request._portal_page_translations = memo
     if page.pk not in memo:
         versions = {}
+        own_language = None
         for version in page.get_translations(inclusive=True).live().select_related("locale"):
             versions.setdefault(version.locale.language_code, version)
-        if page.live:
-            versions[page.locale.language_code] = page
+            if version.pk == page.pk:
+                # A page routed to without its locale (a home page) learns it here.
+                own_language = version.locale.language_code
+        if own_language is not None:
+            versions[own_language] = page
         memo[page.pk] = versions
     return memo[page.pk]
 

@@ -26,7 +26,7 @@ JOINT_ACTIONS_LARGE = 50
 # (a lookup per card, per section or per link) shows here, not only one that
 # grows with the data.
 EXPECTED_QUERIES = {
-    "home": 19,
+    "home": 18,
     "theme page": 16,
     "brief": 14,
     "lesson": 14,
