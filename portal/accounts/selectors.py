@@ -57,13 +57,13 @@ def organisation_roles(user) -> dict[int, str]:
     return roles
 
 
-def _viewer_facts(user) -> dict:
-    """What every signed-in page asks about a person, in one query kept on the user
-    object: admin access, the Moderators group, a confirmed address, the end of a
-    suspension in force, and their profile (put where ``user.profile`` finds it)."""
-    facts = getattr(user, _FACTS_CACHE, None)
-    if facts is not None:
-        return facts
+_FACT_NAMES = ("access_admin", "moderator", "verified_email", "suspended_until")
+
+
+def _people_with_facts():
+    """People with what every signed-in page asks about them: admin access, the
+    Moderators group, a confirmed address, the end of a suspension in force, and
+    their profile."""
     person = OuterRef("pk")
     # The same rule as Django's permission backend: a permission of the person's
     # own or of one of their groups.
@@ -76,22 +76,25 @@ def _viewer_facts(user) -> dict:
     suspension_end = Suspension.objects.filter(
         user=person, lifted_at__isnull=True, starts_at__lte=now, ends_at__gt=now
     ).order_by("-ends_at")
-    user_model = get_user_model()
-    row = (
-        user_model.objects.filter(pk=user.pk)
-        .select_related("profile")
+    return (
+        get_user_model()
+        .objects.select_related("profile")
         .annotate(
             access_admin=Exists(admin_permission),
             moderator=Exists(Group.objects.filter(user=person, name=MODERATORS_GROUP)),
             verified_email=Exists(EmailAddress.objects.filter(user=person, verified=True)),
             suspended_until=Subquery(suspension_end.values("ends_at")[:1]),
         )
-        .first()
     )
-    facts = {"access_admin": False, "moderator": False, "verified_email": False, "suspended_until": None}
+
+
+def _keep_facts(user, row) -> dict:
+    """Keep on ``user`` the facts read in ``row`` (``user`` itself, or another copy
+    of them), and their profile where ``user.profile`` finds it."""
+    facts = {name: None if name == "suspended_until" else False for name in _FACT_NAMES}
     if row is not None:
-        facts = {name: getattr(row, name) for name in facts}
-        profile_relation = user_model.profile.related
+        facts = {name: getattr(row, name) for name in _FACT_NAMES}
+        profile_relation = get_user_model().profile.related
         if not profile_relation.is_cached(user):
             profile = profile_relation.get_cached_value(row)
             if profile is not None:
@@ -99,6 +102,23 @@ def _viewer_facts(user) -> dict:
             profile_relation.set_cached_value(user, profile)
     setattr(user, _FACTS_CACHE, facts)
     return facts
+
+
+def _viewer_facts(user) -> dict:
+    """The facts above about ``user``, in one query kept on the user object."""
+    facts = getattr(user, _FACTS_CACHE, None)
+    if facts is not None:
+        return facts
+    return _keep_facts(user, _people_with_facts().filter(pk=user.pk).first())
+
+
+def viewer_with_facts(user_id):
+    """The person ``user_id`` (``None`` if there is none) loaded with the facts
+    above: the signed-in person of a request, in one query."""
+    user = _people_with_facts().filter(pk=user_id).first()
+    if user is not None:
+        _keep_facts(user, user)
+    return user
 
 
 def forget_cached_roles(user) -> None:

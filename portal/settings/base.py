@@ -146,7 +146,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Sessions name the backend that signed their person in: allauth's plain backend
+# stays listed so sessions started before the viewer backend replaced it go on.
 AUTHENTICATION_BACKENDS = [
+    "portal.accounts.backends.ViewerBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

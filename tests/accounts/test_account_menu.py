@@ -12,7 +12,7 @@ from tests.factories import OrganisationFactory
 pytestmark = pytest.mark.django_db
 
 PARTNER_LIST_QUERIES_BEFORE = 10
-PARTNER_LIST_QUERIES = 8
+PARTNER_LIST_QUERIES = 7
 
 
 def _admin_permission():
