@@ -140,25 +140,6 @@ def document_save(projection: Projection) -> SearchDocument:
     return document
 
 
-ROW_FIELDS = (
-    "doc_type",
-    "title",
-    "body",
-    "attachment_text",
-    "language",
-    "url",
-    "author_id",
-    "author_name",
-    "date",
-    "year",
-    "visibility",
-    "scope",
-    "search_title",
-    "search_body",
-    "deleted",
-)
-
-
 def _replace_relations(
     documents: dict[str, SearchDocument], projections: dict[str, Projection], *, fresh
 ) -> None:
@@ -196,10 +177,11 @@ def documents_save_many(projections, *, notify: bool = True) -> int:
         .filter(key__in=by_key)
         .only("pk", "key", "version")
     }
-    fresh, changed = {}, []
+    fresh, changed, fields = {}, [], set()
     now = timezone.now()
     for key, projection in by_key.items():
         values = _row_values(projection)
+        fields.update(values)
         document = existing.get(key)
         if document is None:
             fresh[key] = SearchDocument(key=key, **values)
@@ -211,7 +193,7 @@ def documents_save_many(projections, *, notify: bool = True) -> int:
         document.updated_at = now
         changed.append(document)
     SearchDocument.objects.bulk_create(fresh.values(), batch_size=500)
-    SearchDocument.objects.bulk_update(changed, [*ROW_FIELDS, "version", "updated_at"], batch_size=200)
+    SearchDocument.objects.bulk_update(changed, [*sorted(fields), "version", "updated_at"], batch_size=200)
     _replace_relations({**existing, **fresh}, by_key, fresh=fresh)
     record_terms(by_key.values())
     if notify:
