@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge.blocks import PARAGRAPH_FEATURES
+from portal.accounts.page_forms import OrganisationPageForm
 from portal.i18n import current_language
 from portal.page_serving import ServedInFewQueriesMixin
 
@@ -66,6 +67,7 @@ class KnowledgePage(ServedInFewQueriesMixin, Page):
             heading=_("Classification"),
         )
     ]
+    base_form_class = OrganisationPageForm
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.FilterField("publication_date"),
