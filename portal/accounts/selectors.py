@@ -244,3 +244,12 @@ def display_name(user) -> str:
         return chosen
     full = user.get_full_name().strip()
     return full or user.email.split("@", 1)[0] or user.get_username()
+
+
+def avatar_url(user) -> str | None:
+    """The address of the avatar ``user`` chose on their profile, if any."""
+    try:
+        avatar = user.profile.avatar
+    except Profile.DoesNotExist:
+        return None
+    return avatar.url if avatar else None

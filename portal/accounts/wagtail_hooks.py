@@ -19,6 +19,7 @@ from portal.accounts.pages import (
     may_save_page,
     unrestricted,
 )
+from portal.accounts.selectors import avatar_url
 from portal.accounts.sign_off_editor import RestartingSignOffMenuItem
 
 # The editor's buttons that cancel or restart a page's workflow.
@@ -107,6 +108,13 @@ def bulk_actions_stay_in_their_organisations(request, action_type, objects, acti
         if isinstance(obj, Page) and not may_alter_page(request.user, obj.specific_deferred):
             return _forbidden(request)
     return None
+
+
+@hooks.register("get_avatar_url")
+def profile_avatar(user, size):
+    # People choose one avatar, on their portal profile; the admin shows that one.
+    # None lets Wagtail fall back to its default picture.
+    return avatar_url(user)
 
 
 @hooks.register("construct_page_chooser_queryset")
