@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge.blocks import PARAGRAPH_FEATURES
-from portal.accounts.page_forms import OrganisationPageForm
+from portal.accounts.organisation_page import OrganisationPageForm, SignOffStatusMixin
 from portal.i18n import current_language
 from portal.page_serving import ServedInFewQueriesMixin
 
@@ -23,7 +23,7 @@ def today():
     return timezone.localdate()
 
 
-class KnowledgePage(ServedInFewQueriesMixin, Page):
+class KnowledgePage(SignOffStatusMixin, ServedInFewQueriesMixin, Page):
     """Abstract base of briefs, lessons learned and joint actions.
 
     Other parts of the portal rely on these names: ``summary``,

@@ -10,7 +10,7 @@ side panel shows which organisations have signed and which are awaited.
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin import messages
-from wagtail.admin.action_menu import PageActionMenu, WorkflowMenuItem
+from wagtail.admin.action_menu import PageActionMenu, SubmitForModerationMenuItem, WorkflowMenuItem
 from wagtail.admin.ui.side_panels import BaseSidePanel
 from wagtail.admin.views.pages.edit import EditView
 
@@ -31,6 +31,21 @@ def sign_off_task_state(page):
 
 def _organisation_names(ids) -> str:
     return ", ".join(organisation.label for organisation in Organisation.objects.filter(pk__in=ids))
+
+
+class SubmitForSignOffMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's "Submit to <workflow name>", in words partners read in their language."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        workflow_state = context["page"].current_workflow_state if context.get("page") else None
+        needs_changes = (
+            workflow_state is not None and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES
+        )
+        context["label"] = (
+            gettext("Resubmit for sign-off") if needs_changes else gettext("Submit for sign-off")
+        )
+        return context
 
 
 class RestartingSignOffMenuItem(WorkflowMenuItem):

@@ -2,7 +2,12 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from wagtail import hooks
-from wagtail.admin.action_menu import CancelWorkflowMenuItem, RestartWorkflowMenuItem, WorkflowMenuItem
+from wagtail.admin.action_menu import (
+    CancelWorkflowMenuItem,
+    RestartWorkflowMenuItem,
+    SubmitForModerationMenuItem,
+    WorkflowMenuItem,
+)
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
@@ -20,7 +25,8 @@ from portal.accounts.pages import (
     unrestricted,
 )
 from portal.accounts.selectors import avatar_url
-from portal.accounts.sign_off_editor import RestartingSignOffMenuItem
+from portal.accounts.sign_off_editor import RestartingSignOffMenuItem, SubmitForSignOffMenuItem
+from portal.accounts.workflows import has_sign_off
 
 # The editor's buttons that cancel or restart a page's workflow.
 ENDING_ACTIONS = ("action-cancel-workflow", "action-restart-workflow")
@@ -67,6 +73,18 @@ def reviewers_do_not_end_the_workflow(request, page):
     if ending and not _may_end_workflow(request.user, page):
         return _forbidden(request)
     return None
+
+
+@hooks.register("construct_page_action_menu")
+def submit_for_sign_off(menu_items, request, context):
+    page = context.get("page")
+    workflow_page = page if page is not None and page.pk else context.get("parent_page")
+    if workflow_page is None or not has_sign_off(workflow_page.get_workflow()):
+        return
+    menu_items[:] = [
+        SubmitForSignOffMenuItem(order=item.order) if type(item) is SubmitForModerationMenuItem else item
+        for item in menu_items
+    ]
 
 
 @hooks.register("construct_page_action_menu")

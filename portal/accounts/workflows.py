@@ -239,6 +239,14 @@ class OrganisationSignOffTask(Task):
 SIGN_OFF_WORKFLOW = "Organisation sign-off"
 
 
+def has_sign_off(workflow) -> bool:
+    """Whether ``workflow`` has an organisation sign-off step."""
+    return (
+        workflow is not None
+        and OrganisationSignOffTask.objects.filter(workflow_tasks__workflow=workflow).exists()
+    )
+
+
 @transaction.atomic
 def sign_off_workflow_ensure() -> Workflow:
     """The workflow with one organisation sign-off step, created on first use."""

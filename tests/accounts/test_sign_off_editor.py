@@ -129,3 +129,29 @@ def test_the_editor_names_who_signed_and_who_is_awaited(client, submitted):
     signed, awaited = (section.get_text(" ", strip=True) for section in panel.find_all("section"))
     assert "Ministry of Health" in signed and "WHO" not in signed
     assert "WHO" in awaited and "Ministry of Health" not in awaited
+
+
+def test_partners_read_sign_off_not_moderation(client, submitted):
+    page = submitted["page"]
+    assert Page.objects.get(pk=page.pk).specific.status_string == "awaiting sign-off"
+    client.force_login(submitted["editor"])
+    listing = client.get(f"/admin/pages/{page.get_parent().pk}/").content.decode()
+    assert "awaiting sign-off" in listing
+    assert "in moderation" not in listing
+    client.force_login(submitted["moh_reviewer"])
+    response = client.post(
+        edit_url(page),
+        {**brief_form_data(page), "action-workflow-action": "true", "workflow-action-name": "reject"},
+    )
+    assert response.status_code == 302
+    footer = _editor(client, submitted["editor"], page)
+    assert "Resubmit for sign-off" in footer
+    assert "moderation" not in BeautifulSoup(footer, "html.parser").select_one("footer").get_text()
+
+
+def test_a_new_page_is_submitted_for_sign_off(client, submitted):
+    client.force_login(submitted["editor"])
+    index = submitted["page"].get_parent()
+    response = client.get(f"/admin/pages/add/knowledge/policybriefpage/{index.pk}/")
+    assert response.status_code == 200
+    assert "Submit for sign-off" in response.content.decode()
