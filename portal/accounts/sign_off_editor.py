@@ -14,7 +14,7 @@ from wagtail.admin.action_menu import PageActionMenu, SubmitForModerationMenuIte
 from wagtail.admin.ui.side_panels import BaseSidePanel
 from wagtail.admin.views.pages.edit import EditView
 
-from portal.accounts.workflows import OrganisationSignOffTask
+from portal.accounts.workflows import OrganisationSignOffTask, same_content
 from portal.models import Organisation
 
 # The footer button that confirms a sign-off with changes posts this name.
@@ -98,18 +98,25 @@ class SignOffEditView(EditView):
     def sign_off_task_state(self):
         return sign_off_task_state(self.page)
 
+    def _differs_from_submission(self) -> bool:
+        """Whether signing off now would sign something other than the revision under
+        review: changes in the form, or a revision saved since (a reviewer's draft)."""
+        return self.has_content_changes or not same_content(
+            self.latest_revision, self.sign_off_task_state.revision
+        )
+
     def perform_workflow_action(self):
         approving = self.sign_off_task_state is not None and self.workflow_action == "approve"
-        if approving and self.has_content_changes and not self.request.POST.get(RESTART_CONFIRMED):
+        if approving and not self.request.POST.get(RESTART_CONFIRMED) and self._differs_from_submission():
             # Nothing is saved yet: the form comes back as the reviewer left it.
             self.restart_pending = True
             self.has_unsaved_changes = True
             messages.warning(
                 self.request,
                 gettext(
-                    "You changed this page. Signing off now saves your changes as a new version "
-                    "and restarts sign-off: every organisation must sign off that version again. "
-                    "Choose “Save changes and restart sign-off” to go ahead."
+                    "This page has changed since it was submitted for sign-off. Signing off now "
+                    "saves this version and restarts sign-off: every organisation must sign off "
+                    "this version again. Choose “Save changes and restart sign-off” to go ahead."
                 ),
             )
             return self.render_to_response(self.get_context_data())
@@ -132,7 +139,7 @@ class SignOffEditView(EditView):
             }
         _signed, awaited = task_state.task.specific.progress(task_state)
         values = {"title": title, "organisations": _organisation_names(awaited)}
-        if self.has_content_changes:
+        if task_state.pk != self.sign_off_task_state.pk:
             return (
                 gettext(
                     "Your changes to “%(title)s” are saved and sign-off has restarted: every "
@@ -141,6 +148,14 @@ class SignOffEditView(EditView):
                 % values
             )
         return gettext("You signed off “%(title)s”. Awaiting sign-off from: %(organisations)s.") % values
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.sign_off_task_state is not None:
+            # No autosave while a page waits for sign-off: a reviewer's edit becomes a
+            # new version only when they choose to restart the sign-off with it.
+            context["autosave_enabled"] = False
+        return context
 
     def get_action_menu(self):
         return PageActionMenu(

@@ -102,6 +102,31 @@ def test_changes_wait_for_confirmation_then_restart_for_everyone(client, submitt
     assert not Page.objects.get(pk=page.pk).live
 
 
+def test_a_draft_saved_during_sign_off_is_announced_before_signing_it(client, submitted):
+    page, task_state = submitted["page"], submitted["task_state"]
+    client.force_login(submitted["who_reviewer"])
+    saved = client.post(edit_url(page), brief_form_data(page, summary="Saved as a draft first."))
+    assert saved.status_code == 302
+    # The form now matches the saved draft, which is not what was submitted.
+    response = _sign_off_in_editor(client, submitted["who_reviewer"], page, summary="Saved as a draft first.")
+    assert response.status_code == 200
+    assert "Save changes and restart sign-off" in response.content.decode()
+    assert current_task_state(page).pk == task_state.pk
+    assert not SignOff.objects.exists()
+
+
+def test_the_editor_does_not_autosave_during_sign_off(client, submitted):
+    def controllers(user, page):
+        form = BeautifulSoup(_editor(client, user, page), "html.parser").select_one("form[data-edit-form]")
+        return form["data-controller"].split()
+
+    assert "w-autosave" not in controllers(submitted["who_reviewer"], submitted["page"])
+    draft = PolicyBriefPageFactory(
+        parent=submitted["page"].get_parent(), organisations=submitted["page"].organisations.all(), live=False
+    )
+    assert "w-autosave" in controllers(submitted["editor"], draft)
+
+
 def test_reviewers_are_not_offered_to_end_the_workflow(client, submitted):
     page = submitted["page"]
     reviewer_footer = _editor(client, submitted["moh_reviewer"], page)
