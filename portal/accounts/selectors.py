@@ -247,7 +247,10 @@ def display_name(user) -> str:
 
 
 def avatar_url(user) -> str | None:
-    """The address of the avatar ``user`` chose on their profile, if any."""
+    """The address of the avatar ``user`` chose on their profile, if any (none for
+    a former member, whose log entries and comments keep no user)."""
+    if user is None or user.pk is None:
+        return None
     try:
         avatar = user.profile.avatar
     except Profile.DoesNotExist:

@@ -7,8 +7,10 @@ import pyotp
 import pytest
 from allauth.mfa.models import Authenticator
 from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
+from wagtail.admin.templatetags.wagtailadmin_tags import avatar_url
 
-from portal.accounts.models import Membership
+from portal.accounts.models import Membership, Profile
 from tests.accounts.conftest import PASSWORD
 from tests.accounts.factories import MembershipFactory
 from tests.accounts.helpers import with_second_factor
@@ -99,3 +101,11 @@ def test_enrolled_staff_enter_their_code_and_land_where_they_were_going(client, 
     )
     response = client.post(AUTHENTICATE, {"code": pyotp.TOTP(secret).now()})
     assert response["Location"] == ADMIN_PAGES
+
+
+def test_the_admin_shows_the_profile_avatar_and_the_default_without_one(editor):
+    assert "default-user-avatar" in avatar_url(editor)
+    assert "default-user-avatar" in avatar_url(None)
+    profile, _created = Profile.objects.get_or_create(user=editor)
+    profile.avatar.save("face.jpg", ContentFile(b"not decoded here"))
+    assert avatar_url(editor) == profile.avatar.url
