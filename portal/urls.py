@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge.sitemaps import PortalSitemap
 from portal import views
+from portal.accounts import mfa_views
 
 handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"
@@ -45,6 +46,8 @@ if settings.DEBUG:
 # Pages people read carry their language in the address (/en/, /ar/, /fr/), so
 # every page is shareable and crawlable in each language.
 urlpatterns += i18n_patterns(
+    # Before allauth's own: enrolment that returns to the page asked for.
+    path("accounts/2fa/totp/activate/", mfa_views.activate_totp),
     path("accounts/", include("allauth.urls")),
     path("account/", include("portal.accounts.urls")),
     path("moderation/", include("portal.moderation.urls")),

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge.blocks import PARAGRAPH_FEATURES
+from portal.accounts.organisation_page import OrganisationPageForm, SignOffStatusMixin
 from portal.i18n import current_language
 from portal.page_serving import ServedInFewQueriesMixin
 
@@ -22,7 +23,7 @@ def today():
     return timezone.localdate()
 
 
-class KnowledgePage(ServedInFewQueriesMixin, Page):
+class KnowledgePage(SignOffStatusMixin, ServedInFewQueriesMixin, Page):
     """Abstract base of briefs, lessons learned and joint actions.
 
     Other parts of the portal rely on these names: ``summary``,
@@ -66,6 +67,7 @@ class KnowledgePage(ServedInFewQueriesMixin, Page):
             heading=_("Classification"),
         )
     ]
+    base_form_class = OrganisationPageForm
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.FilterField("publication_date"),

@@ -2,9 +2,13 @@
 account emails sent through the outbox, their links built from the portal's
 configured address rather than from the Host header of the request."""
 
+import time
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
 from allauth.core import context as allauth_context
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
@@ -26,7 +30,34 @@ def totp_enrolment_url(next_url: str) -> str:
     return f"{reverse('mfa_activate_totp')}?{urlencode({'next': next_url})}"
 
 
+def enrolling_since_signing_in(request) -> bool:
+    """Whether ``request``'s user signed in (password, code or single sign-on) within
+    allauth's reauthentication timeout and had no second factor before then: they
+    are setting up their first one, or reading the recovery codes it came with."""
+    records = get_authentication_records(request, request.user)
+    if not records or time.time() - records[-1]["at"] >= account_settings.REAUTHENTICATION_TIMEOUT:
+        return False
+    signed_in_at = datetime.fromtimestamp(records[0]["at"], tz=UTC)
+    return not Authenticator.objects.filter(user=request.user, created_at__lt=signed_in_at).exists()
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def is_reauthentication_required(self, *, app, **kwargs):
+        # allauth asks for the password again before any change to the second factors,
+        # and only a reauthentication counts as recent. Someone who signed in a moment
+        # ago and is setting up their first factor has just proved it: asking again
+        # straight after the log-in page sent staff round twice. Changing a factor
+        # that was there before the sign-in still asks.
+        request = self.request
+        if (
+            app == "allauth.mfa"
+            and request is not None
+            and request.user.is_authenticated
+            and enrolling_since_signing_in(request)
+        ):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
     def get_login_redirect_url(self, request):
         url = super().get_login_redirect_url(request)
         if second_factor_missing(request.user):

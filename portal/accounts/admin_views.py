@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from portal.accounts.pages import may_explore_page, may_see_every_page
+from portal.accounts.sign_off_editor import SignOffEditView
 
 # The parameters by which Wagtail's page addresses (wagtail/admin/urls) name a page.
 PAGE_PARAMETERS = ("page_id", "parent_page_id", "page_to_move_id", "pk")
@@ -60,6 +61,7 @@ class ExplorablePageViewSet(PageViewSet):
     move, copy, delete...) for every page type, each behind ``named_pages_explorable``."""
 
     set_page_position_view_class = SetPagePositionView
+    edit_view_class = SignOffEditView
 
     def construct_view(self, view_class, **kwargs):
         return named_pages_explorable(super().construct_view(view_class, **kwargs))

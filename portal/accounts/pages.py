@@ -155,6 +155,15 @@ def may_save_page(user, page) -> bool:
     return task is not None and task.specific.user_can_access_editor(page, user)
 
 
+def may_end_workflow(user, page, workflow_state) -> bool:
+    """Whether ``user`` may cancel or restart the workflow ``page`` is in: its
+    organisations' editors, its author and its submitter. Wagtail also lets every
+    approver cancel; reviewers of organisation pages sign off or ask for changes."""
+    if may_alter_page(user, page):
+        return True
+    return user.pk is not None and user.pk in (workflow_state.requested_by_id, page.owner_id)
+
+
 def creation_allowed(user, page_class, submitted_organisation_ids) -> bool:
     """Organisation editors create only organisation pages, and only ones naming at
     least one organisation they edit for."""

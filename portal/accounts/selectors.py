@@ -264,3 +264,15 @@ def display_name(user) -> str:
         return chosen
     full = user.get_full_name().strip()
     return full or user.email.split("@", 1)[0] or user.get_username()
+
+
+def avatar_url(user) -> str | None:
+    """The address of the avatar ``user`` chose on their profile, if any (none for
+    a former member, whose log entries and comments keep no user)."""
+    if user is None or user.pk is None:
+        return None
+    try:
+        avatar = user.profile.avatar
+    except Profile.DoesNotExist:
+        return None
+    return avatar.url if avatar else None

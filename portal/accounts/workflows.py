@@ -6,11 +6,46 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.models import Task, TaskState, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Task, TaskState, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
 from portal.accounts.models import Membership
 from portal.accounts.pages import organisation_page_models, page_organisation_ids, revision_organisation_ids
 from portal.accounts.selectors import organisation_ids_with_role
+
+# What a revision records about the page's state rather than its content: two
+# revisions that differ only in these say the same thing.
+REVISION_BOOKKEEPING = frozenset(
+    {
+        "pk",
+        "path",
+        "depth",
+        "numchild",
+        "url_path",
+        "owner",
+        "draft_title",
+        "live",
+        "live_revision",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "latest_revision",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "expired",
+        "wagtail_admin_comments",
+    }
+)
+
+
+def same_content(revision, other) -> bool:
+    """Whether two revisions of a page say the same thing."""
+
+    def content(rev):
+        return {key: value for key, value in rev.content.items() if key not in REVISION_BOOKKEEPING}
+
+    return content(revision) == content(other)
 
 
 class SignOff(models.Model):
@@ -91,6 +126,15 @@ class OrganisationSignOffTask(Task):
             SignOff.objects.filter(task_state=task_state).values_list("organisation_id", flat=True)
         )
 
+    def progress(self, task_state) -> tuple[list, frozenset[int]]:
+        """The sign-offs given on ``task_state`` and the organisations still awaited."""
+        signed = list(
+            SignOff.objects.filter(task_state=task_state)
+            .select_related("organisation", "reviewer", "reviewer__profile")
+            .order_by("organisation__name")
+        )
+        return signed, self._required(task_state) - {sign_off.organisation_id for sign_off in signed}
+
     def organisations_left_for(self, task_state, user) -> frozenset[int]:
         """Organisations of the revision under review that ``user`` may still sign for."""
         required = self._required(task_state)
@@ -112,11 +156,41 @@ class OrganisationSignOffTask(Task):
             ("approve", _("Sign off with comment"), True),
         ]
 
+    def _on_latest_revision(self, task_state, user):
+        """The task state for the page's latest revision, the one a reviewer reads.
+
+        A newer revision with the same content takes the sign-offs along; one with
+        other content (a reviewer's edit saved with their sign-off, or an edit made
+        since the submission) restarts the sign-off on it for every organisation, and
+        the reviewers are told again (``task_submitted``).
+        """
+        latest = task_state.workflow_state.content_object.get_latest_revision()
+        if latest is None or latest.pk == task_state.revision_id:
+            return task_state
+        if same_content(latest, task_state.revision):
+            task_state.revision = latest
+            task_state.save(update_fields=["revision"])
+            SignOff.objects.filter(task_state=task_state).update(revision=latest)
+            return task_state
+        page = task_state.workflow_state.content_object.specific
+        log(
+            instance=page,
+            action="accounts.sign_off_restart",
+            user=user,
+            revision=latest,
+            data={"previous_revision": task_state.revision_id},
+        )
+        task_state.cancel(user=user, resume=True)
+        workflow_state = WorkflowState.objects.get(pk=task_state.workflow_state_id)
+        return workflow_state.current_task_state.specific
+
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         task_state = TaskState.objects.select_for_update().get(pk=task_state.pk).specific
         if task_state.status != TaskState.STATUS_IN_PROGRESS:
             raise PermissionDenied
+        if action_name == "approve" and self.organisations_left_for(task_state, user):
+            task_state = self._on_latest_revision(task_state, user)
         organisations = self.organisations_left_for(task_state, user)
         if not organisations:
             raise PermissionDenied
@@ -163,6 +237,14 @@ class OrganisationSignOffTask(Task):
 
 
 SIGN_OFF_WORKFLOW = "Organisation sign-off"
+
+
+def has_sign_off(workflow) -> bool:
+    """Whether ``workflow`` has an organisation sign-off step."""
+    return (
+        workflow is not None
+        and OrganisationSignOffTask.objects.filter(workflow_tasks__workflow=workflow).exists()
+    )
 
 
 @transaction.atomic

@@ -231,6 +231,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No third-party requests, from the admin either: avatars are uploaded, not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for a newer version (the policy refuses it).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Search
 # "database" (SQLite FTS5 / PostgreSQL full text, the default) or "engine"

@@ -103,7 +103,7 @@ def test_editing_choosing_and_signing_off_under_the_policy(
     assert "Annual figures" in page.locator("#id_documents-FORMS").inner_text()
 
     page.locator("[data-w-dropdown-target='toggle']").last.click()
-    page.get_by_role("button", name=re.compile("Submit to Organisation sign-off")).click()
+    page.get_by_role("button", name=re.compile("Submit for sign-off")).click()
     _wait_for_message_about(page, "Brief edited under the policy")
     assert Page.objects.get(pk=brief["page"].pk).specific.workflow_in_progress
 
