@@ -242,9 +242,8 @@ def relevance(backend_names, out):
         )
         for outcome in outcomes:
             if not outcome.best_first:
-                out.write(
-                    f"  missed [{outcome.judgement.language}] {outcome.judgement.query}: {outcome.urls[:3]}\n"
-                )
+                judgement = outcome.judgement
+                out.write(f"  missed [{judgement.language}] {judgement.query}: {outcome.answers[:3]}\n")
 
 
 def main(argv=None):

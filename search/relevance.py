@@ -3,7 +3,7 @@ with what they should find, judged on the demo content (``manage.py load_demo``)
 
 ``relevance_set.json`` holds the judgements as data, so sets for other content or
 languages can join it: each has the query, the reader's language and grades of
-the addresses that answer it (3: the result a reader wants first; 2: also a
+the answers (see ``answer_id``) (3: the result a reader wants first; 2: also a
 good answer; 1: related). ``evaluate`` runs them on a backend and scores each
 with nDCG@10; the tests and ``python -m search.benchmark --relevance`` read it.
 """
@@ -19,6 +19,14 @@ from search.backends.base import SearchQuery
 
 SET_PATH = Path(__file__).with_name("relevance_set.json")
 CUTOFF = 10
+# Forum addresses carry database ids, which differ from one load of the demo to the
+# next: their answers are named "<type>:<title>" instead.
+TITLED_TYPES = frozenset({"topic", "post"})
+
+
+def answer_id(hit) -> str:
+    """How the set names ``hit``: its stored address, or type and title."""
+    return f"{hit.doc_type}:{hit.title}" if hit.doc_type in TITLED_TYPES else hit.url
 
 
 @dataclass(frozen=True)
@@ -29,20 +37,20 @@ class Judgement:
 
     @property
     def best(self) -> set[str]:
-        """The addresses any of which should come first."""
+        """The answers any of which should come first."""
         top = max(self.grades.values())
-        return {url for url, grade in self.grades.items() if grade == top}
+        return {answer for answer, grade in self.grades.items() if grade == top}
 
 
 @dataclass(frozen=True)
 class Outcome:
     judgement: Judgement
-    urls: list[str]
+    answers: list[str]
     ndcg: float
 
     @property
     def best_first(self) -> bool:
-        return bool(self.urls) and self.urls[0] in self.judgement.best
+        return bool(self.answers) and self.answers[0] in self.judgement.best
 
 
 def load_set(path: Path = SET_PATH) -> list[Judgement]:
@@ -55,12 +63,12 @@ def _dcg(grades: list[int]) -> float:
     return sum((2**grade - 1) / math.log2(position + 2) for position, grade in enumerate(grades))
 
 
-def ndcg(urls: list[str], grades: dict[str, int], cutoff: int = CUTOFF) -> float:
-    """Normalised discounted cumulative gain of ``urls`` (best first) at ``cutoff``."""
+def ndcg(answers: list[str], grades: dict[str, int], cutoff: int = CUTOFF) -> float:
+    """Normalised discounted cumulative gain of ``answers`` (best first) at ``cutoff``."""
     ideal = _dcg(sorted(grades.values(), reverse=True)[:cutoff])
     if not ideal:
         return 0.0
-    return _dcg([grades.get(url, 0) for url in urls[:cutoff]]) / ideal
+    return _dcg([grades.get(answer, 0) for answer in answers[:cutoff]]) / ideal
 
 
 def evaluate(backend, judgements: list[Judgement], scopes=frozenset({"public"})) -> list[Outcome]:
@@ -76,8 +84,8 @@ def evaluate(backend, judgements: list[Judgement], scopes=frozenset({"public"}))
             with_facets=False,
             with_suggestion=False,
         )
-        urls = [hit.url for hit in backend.search(query).hits]
-        outcomes.append(Outcome(judgement, urls, ndcg(urls, judgement.grades)))
+        answers = [answer_id(hit) for hit in backend.search(query).hits]
+        outcomes.append(Outcome(judgement, answers, ndcg(answers, judgement.grades)))
     return outcomes
 
 

@@ -137,9 +137,17 @@ class PostgresDialect(GroupedRanking):
         return " & ".join(parts)
 
     def match(self, queryset: QuerySet, expression: str) -> QuerySet:
-        # Normalisation 1 divides by the log of the length, so long PDFs do not win by size.
+        # As SQLite's bm25(10, 1): a title match weighs ten times a body match. The title
+        # part counts each query word on its own ("|" for "&": in a title, how close
+        # the words stand says little) and is not divided by the length, so a brief with
+        # a long body loses nothing against a short post of the same title; the body
+        # part is (normalisation 1 divides by the log of the length), so long PDFs do
+        # not win by size.
         score = RawSQL(
-            "ts_rank_cd(search_vector, to_tsquery('simple', %s), 1)", [expression], output_field=FloatField()
+            "ts_rank_cd('{0, 0, 0, 1}', search_vector, to_tsquery('simple', %s), 0) "
+            "+ 0.1 * ts_rank_cd('{0, 0, 1, 0}', search_vector, to_tsquery('simple', %s), 1)",
+            [expression.replace(" & ", " | "), expression],
+            output_field=FloatField(),
         )
         matches = queryset.filter(
             RawSQL("search_vector @@ to_tsquery('simple', %s)", [expression], output_field=BooleanField())

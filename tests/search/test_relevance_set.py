@@ -34,7 +34,7 @@ def test_the_set_has_ten_queries_or_more_in_each_language():
 def test_every_query_finds_its_best_answer_first(search_backend):
     outcomes = evaluate(_backend(search_backend), JUDGEMENTS)
     misses = [
-        (outcome.judgement.language, outcome.judgement.query, outcome.urls[:3])
+        (outcome.judgement.language, outcome.judgement.query, outcome.answers[:3])
         for outcome in outcomes
         if not outcome.best_first
     ]
