@@ -5,6 +5,10 @@ Creates a throwaway database next to the configured one (SQLite in memory, or a
 documents through the indexing pipeline and prints, for the chosen backend:
 the bulk indexing rate, p50/p95 latency of a fixed query set, and the search
 page's server time (Django test client, so no network in the figure).
+
+With ``--relevance`` it loads the demo content instead and prints nDCG@10 of the
+relevance set (``search/relevance_set.json``) per backend and language: the
+database always, the engine too with ``--backend engine``.
 """
 
 import argparse
@@ -205,11 +209,49 @@ def run(documents, backend_name, repeat, out):
         )
 
 
+def relevance(backend_names, out):
+    import io
+
+    from django.core.management import call_command
+
+    from search.backends import load_backend
+    from search.models import SearchDocument
+    from search.relevance import evaluate, load_set, mean_ndcg
+
+    call_command("load_demo", stdout=io.StringIO())
+    judgements = load_set()
+    for name in backend_names:
+        backend = load_backend(name)
+        if name != "database":
+            backend.rebuild(SearchDocument.objects.live().iterator(chunk_size=1000), stdout=None)
+            backend.index.refresh()
+        try:
+            outcomes = evaluate(backend, judgements)
+        finally:
+            if name != "database":
+                backend.client.indices.delete(index=",".join(backend.index.indices()))
+        per_language = ", ".join(
+            f"{language} {mean_ndcg(outcomes, language):.3f}" for language in ("en", "ar", "fr")
+        )
+        first = sum(outcome.best_first for outcome in outcomes)
+        out.write(
+            f"backend={name} relevance set: {len(outcomes)} queries, nDCG@10 {mean_ndcg(outcomes):.3f} "
+            f"({per_language}), best answer first {first}/{len(outcomes)}\n"
+        )
+        for outcome in outcomes:
+            if not outcome.best_first:
+                judgement = outcome.judgement
+                out.write(f"  missed [{judgement.language}] {judgement.query}: {outcome.answers[:3]}\n")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--backend", choices=["database", "engine"], default="database")
     parser.add_argument("--repeat", type=int, default=5, help="Runs of each query.")
+    parser.add_argument(
+        "--relevance", action="store_true", help="nDCG@10 of the relevance set on the demo content."
+    )
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
@@ -226,9 +268,15 @@ def main(argv=None):
 
     setup_test_environment()
     settings.PORTAL_SEARCH_BACKEND = args.backend
+    if args.relevance:
+        # An index of its own, removed afterwards: the node may serve a real one.
+        settings.SEARCH_ENGINE_INDEX_PREFIX = f"relevance-benchmark-{os.getpid()}"
     name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
-        run(args.documents, args.backend, args.repeat, sys.stdout)
+        if args.relevance:
+            relevance(["database"] if args.backend == "database" else ["database", args.backend], sys.stdout)
+        else:
+            run(args.documents, args.backend, args.repeat, sys.stdout)
     finally:
         connection.creation.destroy_test_db(name, verbosity=0)
 

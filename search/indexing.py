@@ -92,6 +92,8 @@ def _row_values(projection: Projection) -> dict:
         "year": projection.date.year if projection.date else None,
         "visibility": projection.visibility,
         "scope": projection.scope,
+        "translation_group": (projection.translation_group or projection.key)[:120],
+        "translation_order": projection.translation_order,
         "search_title": text.analyse(projection.title, language),
         "search_body": analysed_body,
         "deleted": False,

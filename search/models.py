@@ -75,6 +75,11 @@ class SearchDocument(models.Model):
     )
     # Analysed text (normalised, stop words removed, stemmed) fed to the full
     # text index; the plain title and body are what people see.
+    # Versions of one page in other languages share a group and are shown as one
+    # result (``search.ranking``); anything else is a group of its own (its key).
+    translation_group = models.CharField(max_length=120, db_index=True, editable=False, blank=True)
+    # Lower is older: the original of a translated page has the lowest.
+    translation_order = models.PositiveIntegerField(default=0, editable=False)
     search_title = models.TextField(editable=False, blank=True)
     search_body = models.TextField(editable=False, blank=True)
     version = models.PositiveIntegerField(default=1)

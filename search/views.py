@@ -66,6 +66,7 @@ def autocomplete(request):
                     "title": suggestion.title,
                     "url": _localised(suggestion.url, suggestion.key, language),
                     "type": str(TYPE_LABELS.get(suggestion.doc_type, suggestion.doc_type)),
+                    "language": suggestion.language,
                 }
                 for suggestion in suggestions
             ]

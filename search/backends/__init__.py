@@ -72,11 +72,11 @@ class FallbackBackend(BaseSearchBackend):
             results.fallback = True
             return results
 
-    def autocomplete(self, text, *, scopes, limit=8):
+    def autocomplete(self, text, *, scopes, limit=8, language=""):
         try:
-            return self.primary.autocomplete(text, scopes=scopes, limit=limit)
+            return self.primary.autocomplete(text, scopes=scopes, limit=limit, language=language)
         except SearchBackendUnavailable:
-            return self.fallback.autocomplete(text, scopes=scopes, limit=limit)
+            return self.fallback.autocomplete(text, scopes=scopes, limit=limit, language=language)
 
     def index_documents(self, documents):
         return self.primary.index_documents(documents)

@@ -58,6 +58,8 @@ class SearchQuery:
     per_page: int = 20
     with_facets: bool = True
     with_suggestion: bool = True
+    # The reader's language: of a page's translations, that version is shown.
+    language: str = ""
 
     def __post_init__(self):
         # Values are clamped here so no backend ever sees an absurd request.
@@ -84,6 +86,16 @@ class SearchQuery:
         }[facet]
 
 
+@dataclass(frozen=True)
+class Translation:
+    """Another language version of a hit (same translation group)."""
+
+    key: str
+    language: str
+    title: str
+    url: str
+
+
 @dataclass
 class SearchHit:
     key: str
@@ -97,6 +109,8 @@ class SearchHit:
     snippet_html: str = ""
     score: float | None = None
     organisations: list[str] = field(default_factory=list)
+    # The hit's other matching versions, in other languages.
+    translations: list[Translation] = field(default_factory=list)
 
 
 @dataclass
@@ -164,9 +178,13 @@ class BaseSearchBackend:
     def search(self, query: SearchQuery) -> SearchResults:
         raise NotImplementedError
 
-    def autocomplete(self, text: str, *, scopes: Iterable[str], limit: int = 8) -> list[Suggestion]:
+    def autocomplete(
+        self, text: str, *, scopes: Iterable[str], limit: int = 8, language: str = ""
+    ) -> list[Suggestion]:
         """Titles visible in ``scopes`` with a word starting like the last word of
-        ``text`` (and containing the words before it)."""
+        ``text`` (and containing the words before it), one per translation group
+        (in ``language`` when that version matches), of the types worth suggesting
+        (``search.ranking.UNSUGGESTED_TYPES``)."""
         raise NotImplementedError
 
     def index_documents(self, documents: Iterable) -> int:

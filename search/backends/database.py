@@ -4,7 +4,7 @@ the same visible, filtered set. No service needed; always exact."""
 
 from dataclasses import replace
 
-from django.db.models import Count, F, Subquery
+from django.db.models import Count, Subquery
 
 from search import text
 from search.backends.base import (
@@ -21,11 +21,13 @@ from search.backends.base import (
     SearchQuery,
     SearchResults,
     Suggestion,
+    Translation,
 )
 from search.backends.dialects import dialect
 from search.facets import label_facets
 from search.highlight import highlight_title, query_term_set, snippet
 from search.models import SearchDocument
+from search.ranking import UNSUGGESTED_TYPES, translations_of
 from search.suggest import correct
 
 Themes = SearchDocument.themes.through
@@ -65,6 +67,11 @@ def _filter(queryset, query: SearchQuery, *, without: str | None = None):
     return queryset
 
 
+# Counts are of translation groups, the unit a result stands for, so a facet value
+# counts exactly what choosing it returns.
+GROUPS = Count("translation_group", distinct=True)
+
+
 def _counts(rows, key) -> dict:
     return {row[key]: row["n"] for row in rows}
 
@@ -77,7 +84,7 @@ def _facet_counts(matched, query: SearchQuery) -> dict[str, dict]:
         documents = _filter(matched, query, without=name)
         if name in (FACET_TYPE, FACET_LANGUAGE, FACET_YEAR):
             column = {FACET_TYPE: "doc_type", FACET_LANGUAGE: "language", FACET_YEAR: "year"}[name]
-            rows = documents.order_by().values(column).annotate(n=Count("id"))
+            rows = documents.order_by().values(column).annotate(n=GROUPS)
             raw[name] = _counts(rows, column)
             continue
         through, column = {
@@ -89,7 +96,7 @@ def _facet_counts(matched, query: SearchQuery) -> dict[str, dict]:
             through.objects.filter(searchdocument_id__in=Subquery(documents.values("id")))
             .order_by()
             .values(column)
-            .annotate(n=Count("searchdocument_id"))
+            .annotate(n=Count("searchdocument__translation_group", distinct=True))
         )
         raw[name] = _counts(rows, column)
     return raw
@@ -110,29 +117,33 @@ class DatabaseSearchBackend(BaseSearchBackend):
             return results
         matched = sql.match(visible, expression) if expression else visible
         filtered = _filter(matched, query)
-        results.total = filtered.count()
+        results.total = filtered.aggregate(n=GROUPS)["n"]
         if results.total:
-            if expression and query.sort != SORT_DATE:
-                ranked = sql.ranked_ids(filtered, expression, query.per_page, query.offset)
-            else:
-                ranked = [
-                    (pk, None)
-                    for pk in filtered.order_by(F("date").desc(nulls_last=True), "-id").values_list(
-                        "id", flat=True
-                    )[query.offset : query.offset + query.per_page]
-                ]
-            results.hits = self._hits(ranked, query.text)
+            ranked = sql.ranked_groups(
+                filtered,
+                language=query.language,
+                limit=query.per_page,
+                offset=query.offset,
+                by_relevance=bool(expression) and query.sort != SORT_DATE,
+            )
+            results.hits = self._hits(ranked, filtered, query.text)
         if query.with_facets:
             results.facets = label_facets(_facet_counts(matched, query), query)
         if not results.total and groups and query.with_suggestion:
             results.suggestion = self._suggestion(query)
         return results
 
-    def _hits(self, ranked, query_text: str) -> list[SearchHit]:
-        documents = SearchDocument.objects.prefetch_related("organisations").in_bulk([pk for pk, _ in ranked])
+    def _hits(self, ranked, filtered, query_text: str) -> list[SearchHit]:
+        """The shown members of ``ranked`` groups, each with its other matching versions."""
+        members = {}
+        for document in filtered.filter(
+            translation_group__in=[group for _, _, group in ranked]
+        ).prefetch_related("organisations"):
+            members.setdefault(document.translation_group, []).append(document)
+        documents = {document.pk: document for found in members.values() for document in found}
         terms = query_term_set(query_text)
         hits = []
-        for pk, score in ranked:
+        for pk, score, group in ranked:
             document = documents.get(pk)
             if document is None:
                 continue
@@ -152,6 +163,13 @@ class DatabaseSearchBackend(BaseSearchBackend):
                     snippet_html=excerpt,
                     score=score,
                     organisations=[organisation.short_label for organisation in document.organisations.all()],
+                    translations=translations_of(
+                        document,
+                        [
+                            Translation(other.key, other.language, other.title, other.url)
+                            for other in members[group]
+                        ],
+                    ),
                 )
             )
         return hits
@@ -163,15 +181,18 @@ class DatabaseSearchBackend(BaseSearchBackend):
         check = replace(query, text=corrected, page=1, with_facets=False, with_suggestion=False)
         return corrected if self.search(check).total else ""
 
-    def autocomplete(self, text_input: str, *, scopes, limit: int = 8) -> list[Suggestion]:
+    def autocomplete(
+        self, text_input: str, *, scopes, limit: int = 8, language: str = ""
+    ) -> list[Suggestion]:
         head, prefixes = text.prefix_terms(text_input[:100])
         if not prefixes:
             return []
         sql = dialect()
         expression = sql.expression(head, prefixes, title_only=True)
-        matched = sql.match(SearchDocument.objects.visible_to(scopes), expression)
-        ranked = sql.ranked_ids(matched, expression, limit, 0)
-        documents = SearchDocument.objects.in_bulk([pk for pk, _ in ranked])
+        visible = SearchDocument.objects.visible_to(scopes).exclude(doc_type__in=sorted(UNSUGGESTED_TYPES))
+        matched = sql.match(visible, expression)
+        ranked = sql.ranked_groups(matched, language=language, limit=limit, offset=0, by_relevance=True)
+        documents = SearchDocument.objects.in_bulk([pk for pk, _, _ in ranked])
         return [
             Suggestion(
                 title=documents[pk].title,
@@ -180,7 +201,7 @@ class DatabaseSearchBackend(BaseSearchBackend):
                 language=documents[pk].language,
                 key=documents[pk].key,
             )
-            for pk, _ in ranked
+            for pk, _, _ in ranked
             if pk in documents
         ]
 

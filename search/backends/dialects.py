@@ -9,6 +9,8 @@ from django.db import connection
 from django.db.models import BooleanField, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
+from search.ranking import DEFAULT_WEIGHT, weighted_types
+
 FTS_TABLE = "search_searchdocument_fts"
 # Title matches weigh ten times a body match.
 SQLITE_RANK = f"bm25({FTS_TABLE}, 10.0, 1.0)"
@@ -19,10 +21,68 @@ def _clean(term: str) -> str:
     return "".join(char for char in term if char.isalnum())
 
 
-class SqliteDialect:
+def _weight_sql() -> tuple[str, list]:
+    """The type weight of row ``d`` as SQL (a CASE over ``search.ranking``'s weights)."""
+    pairs = weighted_types()
+    if not pairs:
+        return "%s", [DEFAULT_WEIGHT]
+    cases = " ".join("WHEN %s THEN %s" for _ in pairs)
+    return f"CASE d.doc_type {cases} ELSE %s END", [
+        *(value for pair in pairs for value in pair),
+        DEFAULT_WEIGHT,
+    ]
+
+
+class GroupedRanking:
+    """One query ranks translation groups: each group scores its best member's
+    weighted score and is shown by one member (the reader's language, else the
+    original), so pages and totals count groups, not versions."""
+
+    match_table = ""
+    # SQL turning the match table's ``m.score`` into "higher is better".
+    score_sql = "m.score"
+
+    def ranked_groups(
+        self, filtered: QuerySet, *, language: str, limit: int, offset: int, by_relevance: bool
+    ) -> list[tuple[int, float | None, str]]:
+        """(id, score, group) of the shown member of each group in ``filtered``
+        (a queryset made by ``match`` when ``by_relevance``), best or newest first."""
+        ids_sql, ids_params = filtered.values("id").query.sql_with_params()
+        weight_sql, weight_params = _weight_sql()
+        if by_relevance:
+            source = f"{self.match_table} m JOIN search_searchdocument d ON d.id = m.id"
+            score, score_params = f"({self.score_sql}) * {weight_sql}", weight_params
+            order = "ranked.group_score DESC, ranked.group_date DESC NULLS LAST, ranked.group_id DESC"
+        else:
+            source = "search_searchdocument d"
+            score, score_params = "NULL", []
+            order = "ranked.group_date DESC NULLS LAST, ranked.group_id DESC"
+        # Constants and Django's own compiled SQL; every value is a parameter.
+        sql = (
+            "SELECT ranked.id, ranked.score, ranked.translation_group FROM ("  # noqa: S608
+            f"SELECT d.id, d.translation_group, {score} AS score, "
+            f"MAX({score}) OVER (PARTITION BY d.translation_group) AS group_score, "
+            "MAX(d.date) OVER (PARTITION BY d.translation_group) AS group_date, "
+            "MAX(d.id) OVER (PARTITION BY d.translation_group) AS group_id, "
+            "ROW_NUMBER() OVER (PARTITION BY d.translation_group ORDER BY "
+            "CASE WHEN d.language = %s THEN 0 ELSE 1 END, d.translation_order, d.id) AS place "
+            f"FROM {source} WHERE d.id IN ({ids_sql})"
+            f") ranked WHERE ranked.place = 1 ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        params = [*score_params, *score_params, language, *ids_params, limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [(row[0], row[1], row[2]) for row in cursor.fetchall()]
+
+
+class SqliteDialect(GroupedRanking):
     """FTS5 matches are computed once per search into a temporary table (private
     to the connection), which the count, the ranking and every facet query then
     join, instead of each running the full text query again."""
+
+    match_table = MATCH_TABLE
+    # bm25 is lower for better matches.
+    score_sql = "-m.score"
 
     def expression(self, groups, prefixes=frozenset(), title_only=False) -> str:
         parts = []
@@ -52,24 +112,8 @@ class SqliteDialect:
             )
         return queryset.filter(id__in=RawSQL(f"SELECT id FROM {MATCH_TABLE}", []))  # noqa: S608, S611
 
-    def ranked_ids(
-        self, matched: QuerySet, expression: str, limit: int, offset: int
-    ) -> list[tuple[int, float]]:
-        """Ids of the best of ``matched`` (a queryset made by ``match``), best first."""
-        ids_sql, ids_params = matched.values("id").query.sql_with_params()
-        # Constants and Django's own compiled SQL; every value is a parameter.
-        sql = (
-            f"SELECT m.id, m.score FROM {MATCH_TABLE} m "  # noqa: S608
-            "JOIN search_searchdocument d ON d.id = m.id "
-            f"WHERE m.id IN ({ids_sql}) "
-            "ORDER BY m.score, d.date DESC, d.id DESC LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*ids_params, limit, offset])
-            return [(row[0], -row[1]) for row in cursor.fetchall()]
 
-
-class PostgresDialect:
+class PostgresDialect(GroupedRanking):
     """Like SQLite: the matches and their ranks are computed once per search into a
     temporary table (private to the session), so the count, the ranking and the
     six facet queries read a list of ids instead of each re-running the full text
@@ -93,9 +137,17 @@ class PostgresDialect:
         return " & ".join(parts)
 
     def match(self, queryset: QuerySet, expression: str) -> QuerySet:
-        # Normalisation 1 divides by the log of the length, so long PDFs do not win by size.
+        # As SQLite's bm25(10, 1): a title match weighs ten times a body match. The title
+        # part counts each query word on its own ("|" for "&": in a title, how close
+        # the words stand says little) and is not divided by the length, so a brief with
+        # a long body loses nothing against a short post of the same title; the body
+        # part is (normalisation 1 divides by the log of the length), so long PDFs do
+        # not win by size.
         score = RawSQL(
-            "ts_rank_cd(search_vector, to_tsquery('simple', %s), 1)", [expression], output_field=FloatField()
+            "ts_rank_cd('{0, 0, 0, 1}', search_vector, to_tsquery('simple', %s), 0) "
+            "+ 0.1 * ts_rank_cd('{0, 0, 1, 0}', search_vector, to_tsquery('simple', %s), 1)",
+            [expression.replace(" & ", " | "), expression],
+            output_field=FloatField(),
         )
         matches = queryset.filter(
             RawSQL("search_vector @@ to_tsquery('simple', %s)", [expression], output_field=BooleanField())
@@ -115,22 +167,6 @@ class PostgresDialect:
             # planner guesses badly for the joins below.
             cursor.execute(f"ANALYZE {table}")
         return queryset.filter(id__in=RawSQL(f"SELECT id FROM {table}", []))  # noqa: S608, S611
-
-    def ranked_ids(
-        self, matched: QuerySet, expression: str, limit: int, offset: int
-    ) -> list[tuple[int, float]]:
-        """Ids of the best of ``matched`` (a queryset made by ``match``), best first."""
-        ids_sql, ids_params = matched.values("id").query.sql_with_params()
-        # Constants and Django's own compiled SQL; every value is a parameter.
-        sql = (
-            f"SELECT m.id, m.score FROM {self.match_table} m "  # noqa: S608
-            "JOIN search_searchdocument d ON d.id = m.id "
-            f"WHERE m.id IN ({ids_sql}) "
-            "ORDER BY m.score DESC, d.date DESC NULLS LAST, d.id DESC LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*ids_params, limit, offset])
-            return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
 def dialect():

@@ -39,6 +39,9 @@ class Projection:
     organisations: list[int] = field(default_factory=list)
     visibility: str = Audience.PUBLIC
     visibility_organisation_id: int | None = None
+    # Translations of one page: the same group, ordered oldest (the original) first.
+    translation_group: str = ""
+    translation_order: int = 0
 
     @property
     def scope(self) -> str:

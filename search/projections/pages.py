@@ -68,6 +68,9 @@ def project_page(page) -> Projection | None:
         themes=themes,
         countries=_ids(page, "countries"),
         organisations=_ids(page, "organisations"),
+        translation_group=f"page:{page.translation_key}",
+        # Translations are copies made after the original, so the original has the lowest id.
+        translation_order=page.pk,
         **audience_fields(reach),
     )
 

@@ -117,6 +117,8 @@ def make_document(
     visibility=Audience.PUBLIC,
     org=None,
     month=6,
+    group="",
+    order=0,
 ):
     return document_save(
         Projection(
@@ -132,6 +134,8 @@ def make_document(
             organisations=[vocabulary["organisations"][name].pk for name in organisations],
             visibility=visibility,
             visibility_organisation_id=vocabulary["organisations"][org].pk if org else None,
+            translation_group=f"test.group:{group}" if group else "",
+            translation_order=order,
         )
     )
 

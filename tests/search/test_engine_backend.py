@@ -85,10 +85,15 @@ def test_fields_route_text_by_language(definition):
     assert definition["mappings"]["dynamic"] == "strict"
 
 
+def _scored(body):
+    return body["query"]["function_score"]["query"]
+
+
 def test_scopes_are_always_a_filter_of_the_query_itself():
     query = SearchQuery(text="health", scopes={"public", "org:7"}, themes={1})
     body = queries.build_search(get_flavour(OPENSEARCH).dsl, query, "alias").to_dict()
-    assert {"terms": {"scope": ["org:7", "public"]}} in body["query"]["bool"]["filter"]
+    # Type weights wrap the query; the scopes stay a filter of the query inside.
+    assert {"terms": {"scope": ["org:7", "public"]}} in _scored(body)["bool"]["filter"]
     assert body["post_filter"] == {"bool": {"filter": [{"terms": {"themes": [1]}}]}}
     # The theme facet leaves out its own filter; the others keep it.
     assert body["aggs"]["theme"]["filter"] == {"match_all": {}}
@@ -104,7 +109,7 @@ def test_query_syntax_reaches_the_engine_only_as_words(text):
     body = queries.build_search(get_flavour(OPENSEARCH).dsl, SearchQuery(text=text), "alias").to_dict()
     serialised = repr(body)
     assert "query_string" not in serialised
-    for clause in body["query"]["bool"]["must"][0]["bool"]["must"]:
+    for clause in _scored(body)["bool"]["must"][0]["bool"]["must"]:
         assert clause["multi_match"]["query"].isalnum()
 
 
@@ -112,6 +117,7 @@ def test_a_document_fills_the_fields_of_its_language():
     class Row:
         pk, key, doc_type, url, date, year, scope = 5, "k", "post", "/x/", None, None, "public"
         title, body, attachment_text, language = "العمل", "نص", "", "ar"
+        translation_group, translation_order = "page:x", 5
 
     source = document_source(Row(), themes=[2, 1], countries=["JO"], organisations=[3])
     assert source["title_ar"] == "العمل" and "title_en" not in source

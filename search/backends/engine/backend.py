@@ -26,6 +26,7 @@ from search.backends.base import (
     SearchQuery,
     SearchResults,
     Suggestion,
+    Translation,
 )
 from search.backends.engine import queries
 from search.backends.engine.config import engine_config
@@ -33,6 +34,7 @@ from search.backends.engine.definition import LANGUAGES
 from search.backends.engine.flavours import get_flavour
 from search.backends.engine.index import EngineIndex
 from search.facets import label_facets
+from search.ranking import Member, representative, translations_of
 
 logger = logging.getLogger(__name__)
 
@@ -120,14 +122,15 @@ class EngineSearchBackend(BaseSearchBackend):
         search = queries.build_search(self.dsl, query, self.alias).using(self.client)
         with self.unavailable_on_error():
             response = search.execute()
-        results.total = response.hits.total.value
-        results.hits = self._hits(response)
+        body = response.to_dict()
+        aggregations = body["aggregations"]
+        results.total = aggregations[queries.TOTAL][queries.TOTAL]["value"]
+        results.hits = self._hits(body["hits"]["hits"], query.language)
         if query.with_facets:
-            aggregations = response.aggregations
             raw = {
                 name: {
-                    _facet_value(name, bucket.key): bucket.doc_count
-                    for bucket in aggregations[name]["values"].buckets
+                    _facet_value(name, bucket["key"]): bucket[queries.TOTAL]["value"]
+                    for bucket in aggregations[name]["values"]["buckets"]
                 }
                 for name in FACETS
             }
@@ -136,44 +139,79 @@ class EngineSearchBackend(BaseSearchBackend):
             results.suggestion = self._suggestion(query, response)
         return results
 
-    def _hits(self, response) -> list[SearchHit]:
-        organisation_ids = {pk for hit in response.hits for pk in (hit.to_dict().get("organisations") or [])}
-        organisations = Organisation.objects.in_bulk(organisation_ids) if organisation_ids else {}
-        hits = []
-        for hit in response.hits:
-            source = hit.to_dict()
-            highlight = hit.meta.highlight.to_dict() if "highlight" in hit.meta else {}
-            title_html = _first(highlight, [*(f"title_{code}" for code in LANGUAGES), "title"])
-            snippet_html = _first(
-                highlight,
+    @staticmethod
+    def _shown(groups, language: str) -> list[tuple[dict, dict, list[dict]]]:
+        """(group, shown version, matching versions) of each collapsed hit: the
+        version in ``language`` if that one matched, else the original."""
+        shown = []
+        for group in groups:
+            versions = group["inner_hits"][queries.VERSIONS]["hits"]["hits"]
+            by_pk = {version["_source"]["pk"]: version for version in versions}
+            chosen = representative(
                 [
-                    *(f"body_{code}" for code in LANGUAGES),
-                    *(f"attachment_text_{code}" for code in LANGUAGES),
-                    "body",
-                    "attachment_text",
+                    Member(
+                        pk,
+                        version["_source"].get("language") or "",
+                        version["_source"].get("translation_order") or 0,
+                    )
+                    for pk, version in by_pk.items()
                 ],
+                language,
             )
-            date = source.get("date")
-            hits.append(
-                SearchHit(
-                    key=source["key"],
-                    doc_type=source["doc_type"],
-                    title=source["title"],
-                    url=source["url"],
-                    language=source.get("language") or "",
-                    date=datetime.fromisoformat(date) if date else None,
-                    # The engine escapes the text (encoder "html") and adds only <mark>.
-                    title_html=mark_safe(title_html or escape(source["title"])),  # noqa: S308
-                    snippet_html=mark_safe(snippet_html),  # noqa: S308
-                    score=hit.meta.score,
-                    organisations=[
-                        organisations[pk].short_label
-                        for pk in source.get("organisations") or []
-                        if pk in organisations
-                    ],
+            shown.append((group, by_pk[chosen.pk], versions))
+        return shown
+
+    def _hits(self, groups, language: str) -> list[SearchHit]:
+        shown = self._shown(groups, language)
+        organisation_ids = {pk for _, hit, _ in shown for pk in hit["_source"].get("organisations") or []}
+        organisations = Organisation.objects.in_bulk(organisation_ids) if organisation_ids else {}
+        return [self._hit(group, hit, versions, organisations) for group, hit, versions in shown]
+
+    def _hit(self, group, hit, versions, organisations) -> SearchHit:
+        source = hit["_source"]
+        highlight = hit.get("highlight") or {}
+        title_html = _first(highlight, [*(f"title_{code}" for code in LANGUAGES), "title"])
+        snippet_html = _first(
+            highlight,
+            [
+                *(f"body_{code}" for code in LANGUAGES),
+                *(f"attachment_text_{code}" for code in LANGUAGES),
+                "body",
+                "attachment_text",
+            ],
+        )
+        date = source.get("date")
+        shown = SearchHit(
+            key=source["key"],
+            doc_type=source["doc_type"],
+            title=source["title"],
+            url=source["url"],
+            language=source.get("language") or "",
+            date=datetime.fromisoformat(date) if date else None,
+            # The engine escapes the text (encoder "html") and adds only <mark>.
+            title_html=mark_safe(title_html or escape(source["title"])),  # noqa: S308
+            snippet_html=mark_safe(snippet_html),  # noqa: S308
+            # The group ranks by its best version's score.
+            score=group["_score"],
+            organisations=[
+                organisations[pk].short_label
+                for pk in source.get("organisations") or []
+                if pk in organisations
+            ],
+        )
+        shown.translations = translations_of(
+            shown,
+            [
+                Translation(
+                    version["_source"]["key"],
+                    version["_source"].get("language") or "",
+                    version["_source"]["title"],
+                    version["_source"]["url"],
                 )
-            )
-        return hits
+                for version in versions
+            ],
+        )
+        return shown
 
     def _suggestion(self, query: SearchQuery, response) -> str:
         """A corrected query from the engine's term suggester, shown only when the
@@ -195,22 +233,27 @@ class EngineSearchBackend(BaseSearchBackend):
             count = queries.build_exact_count(self.dsl, check, self.alias).using(self.client).count()
         return corrected if count else ""
 
-    def autocomplete(self, text_input: str, *, scopes, limit: int = 8) -> list[Suggestion]:
+    def autocomplete(
+        self, text_input: str, *, scopes, limit: int = 8, language: str = ""
+    ) -> list[Suggestion]:
         search = queries.build_autocomplete(self.dsl, text_input, scopes, limit, self.alias)
         if search is None:
             return []
         with self.unavailable_on_error():
             response = search.using(self.client).execute()
-        return [
-            Suggestion(
-                title=hit.title,
-                url=hit.url,
-                doc_type=hit.doc_type,
-                language=getattr(hit, "language", "") or "",
-                key=hit.key,
+        suggestions = []
+        for _group, hit, _versions in self._shown(response.to_dict()["hits"]["hits"], language):
+            source = hit["_source"]
+            suggestions.append(
+                Suggestion(
+                    title=source["title"],
+                    url=source["url"],
+                    doc_type=source["doc_type"],
+                    language=source.get("language") or "",
+                    key=source["key"],
+                )
             )
-            for hit in response.hits
-        ]
+        return suggestions
 
     def index_documents(self, documents) -> int:
         return self.index.push_rows(list(documents))

@@ -102,11 +102,16 @@ def mapping(dsl):
     m.field("countries", "keyword")
     m.field("organisations", "integer")
     m.field("scope", "keyword")
+    m.field("translation_group", "keyword")
+    m.field("translation_order", "long")
     m.field("spell", "text", analyzer=plain)
+    # Titles without length norms: a title naming the query words is as good a match
+    # whether it is one word (a theme) or ten (a brief), and the type weight decides.
     m.field(
         "title",
         "text",
         analyzer=plain,
+        norms=False,
         copy_to="spell",
         fields={
             "autocomplete": {
@@ -121,7 +126,7 @@ def mapping(dsl):
     m.field("attachment_text", "text", analyzer=plain, index_options="offsets")
     for language in LANGUAGES:
         for name in TEXT_FIELDS:
-            options = {} if name == "title" else {"index_options": "offsets"}
+            options = {"norms": False} if name == "title" else {"index_options": "offsets"}
             m.field(f"{name}_{language}", "text", analyzer=found[language], **options)
     return m
 
@@ -172,6 +177,8 @@ def document_source(row, *, themes=(), countries=(), organisations=()) -> dict:
         "countries": sorted(countries),
         "organisations": sorted(organisations),
         "scope": row.scope,
+        "translation_group": row.translation_group or row.key,
+        "translation_order": row.translation_order,
         **texts,
     }
     for language in languages:

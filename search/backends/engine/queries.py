@@ -25,6 +25,7 @@ from search.backends.base import (
     SearchQuery,
 )
 from search.backends.engine.definition import LANGUAGES, PREFIX_MAX_GRAM
+from search.ranking import UNSUGGESTED_TYPES, weighted_types
 
 FACET_FIELD = {
     FACET_TYPE: "doc_type",
@@ -41,7 +42,24 @@ SUGGESTION = "spelling"
 SUGGEST_WORDS = 6
 MARK = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 SNIPPET_CHARS = 220
-SOURCE_FIELDS = ["key", "doc_type", "title", "url", "language", "date", "organisations"]
+SOURCE_FIELDS = [
+    "key",
+    "pk",
+    "doc_type",
+    "title",
+    "url",
+    "language",
+    "date",
+    "organisations",
+    "translation_order",
+]
+GROUP_FIELD = "translation_group"
+VERSIONS = "versions"
+# More than the languages a page can have, so every matching version comes back.
+VERSIONS_SIZE = 10
+TOTAL = "groups"
+# Cardinality counts are exact below this many groups (the engine's maximum).
+COUNT_PRECISION = 40_000
 
 
 def query_words(query_text: str) -> list[str]:
@@ -107,6 +125,32 @@ def _all_of(dsl, clauses):
     return dsl.Q("bool", filter=clauses) if clauses else dsl.Q("match_all")
 
 
+def weighted(dsl, clause):
+    """``clause`` with each document's score multiplied by its type's weight."""
+    functions = [
+        {"filter": dsl.Q("term", doc_type=doc_type), "weight": weight}
+        for doc_type, weight in weighted_types()
+    ]
+    if not functions:
+        return clause
+    return dsl.Q(
+        "function_score", query=clause, functions=functions, score_mode="first", boost_mode="multiply"
+    )
+
+
+def _group_count(search):
+    """Distinct translation groups, the unit results and facet counts are counted in."""
+    return search.metric(TOTAL, "cardinality", field=GROUP_FIELD, precision_threshold=COUNT_PRECISION)
+
+
+def collapsed(search, source, highlight=None):
+    """One hit per translation group, its matching versions as inner hits."""
+    versions = {"name": VERSIONS, "size": VERSIONS_SIZE, "_source": source}
+    if highlight:
+        versions["highlight"] = highlight
+    return search.extra(collapse={"field": GROUP_FIELD, "inner_hits": versions})
+
+
 def build_search(dsl, query: SearchQuery, index: str):
     """The search for one results page: hits, total, facets, highlights and the
     spelling suggestions to check when no document matches exactly."""
@@ -114,7 +158,7 @@ def build_search(dsl, query: SearchQuery, index: str):
     search = dsl.Search(index=index)
     visible = scope_filter(dsl, query.scopes)
     if words:
-        search = search.query(dsl.Q("bool", must=[exact_clause(dsl, words)], filter=[visible]))
+        search = search.query(weighted(dsl, dsl.Q("bool", must=[exact_clause(dsl, words)], filter=[visible])))
     else:
         search = search.query(dsl.Q("bool", filter=[visible]))
     filters = facet_filters(dsl, query)
@@ -122,11 +166,15 @@ def build_search(dsl, query: SearchQuery, index: str):
         # A post filter narrows the hits but not the aggregations, so each facet
         # below can leave out its own filter.
         search = search.post_filter(_all_of(dsl, list(filters.values())))
+    # Hits count documents; the total counts groups, over the post-filtered hits.
+    _group_count(search.aggs.bucket(TOTAL, "filter", filter=_all_of(dsl, list(filters.values()))))
     if query.with_facets:
         for name in FACETS:
             others = [clause for facet, clause in filters.items() if facet != name]
-            search.aggs.bucket(name, "filter", filter=_all_of(dsl, others)).bucket(
-                "values", "terms", field=FACET_FIELD[name], size=FACET_SIZE
+            _group_count(
+                search.aggs.bucket(name, "filter", filter=_all_of(dsl, others)).bucket(
+                    "values", "terms", field=FACET_FIELD[name], size=FACET_SIZE
+                )
             )
     if words and query.with_suggestion:
         search = search.suggest(
@@ -147,10 +195,9 @@ def build_search(dsl, query: SearchQuery, index: str):
         )
     else:
         search = search.sort({"date": {"order": "desc", "missing": "_last"}}, {"pk": {"order": "desc"}})
-    search = search.source(SOURCE_FIELDS).extra(
-        from_=query.offset, size=query.per_page, track_total_hits=True
-    )
-    return _highlight(search)
+    search = _highlight(search.source(SOURCE_FIELDS).extra(from_=query.offset, size=query.per_page))
+    # The shown version may be another than the best scored one: it needs its own highlights.
+    return collapsed(search, SOURCE_FIELDS, search.to_dict()["highlight"])
 
 
 def _highlight(search):
@@ -203,10 +250,18 @@ def build_autocomplete(dsl, text_input: str, scopes, limit: int, index: str):
             minimum_should_match=1,
         )
     )
-    return (
+    suggested = dsl.Q(
+        "bool",
+        must=must,
+        filter=[scope_filter(dsl, scopes)],
+        must_not=[dsl.Q("terms", doc_type=sorted(UNSUGGESTED_TYPES))],
+    )
+    source = ["key", "pk", "title", "url", "doc_type", "language", "translation_order"]
+    search = (
         dsl.Search(index=index)
-        .query(dsl.Q("bool", must=must, filter=[scope_filter(dsl, scopes)]))
+        .query(weighted(dsl, suggested))
         .sort("_score", {"date": {"order": "desc", "missing": "_last"}}, {"pk": {"order": "desc"}})
-        .source(["key", "title", "url", "doc_type", "language"])
+        .source(source)
         .extra(size=limit)
     )
+    return collapsed(search, source)

@@ -73,6 +73,7 @@
         var title = document.createElement("span");
         title.className = "search-autocomplete__title";
         title.textContent = result.title;
+        if (result.language) title.lang = result.language;
         var type = document.createElement("span");
         type.className = "search-autocomplete__type";
         type.textContent = result.type;
