@@ -214,3 +214,24 @@ def test_search_page_shows_selected_facets_as_chips(client, library):
     assert "Filters (1 active)" in html
     assert 'href="/en/search/?q=clinics"' in html
     assert 'class="search-facets__count"' in html
+
+
+def test_a_download_whose_size_was_not_recorded_reads_it_from_the_file(client, library):
+    brief = library["labour_lb"]
+    recorded = get_document_model().objects.create(
+        title="Recorded", file=ContentFile(b"%PDF-1.4\n" + b"0" * 3063, name="recorded.pdf")
+    )
+    missing = get_document_model().objects.create(
+        title="Missing", file=ContentFile(b"%PDF-1.4\n", name="missing.pdf")
+    )
+    missing.file.storage.delete(missing.file.name)
+    for document in (recorded, missing):
+        PolicyBriefDocument.objects.create(page=brief, document=document)
+
+    response = client.get(brief.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '>Recorded</a> <span class="meta">(PDF, 3.0\xa0KB)</span>' in html
+    assert '>Missing</a> <span class="meta">(PDF)</span>' in html
+    assert get_document_model().objects.get(pk=recorded.pk).file_size is None  # nothing written
