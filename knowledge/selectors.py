@@ -13,13 +13,30 @@ sitemap are read anonymously and pass ``None``.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from wagtail.models import Page
 
 from portal import audience
+from portal.i18n import current_language
 from portal.models import Organisation
+from search.models import SearchDocument
+from search.projections import TYPE_LABELS, document_key
 
 LISTING_RELATIONS = ("themes", "countries", "organisations")
+# The knowledge types of the search documents, which related resources are drawn from.
+KNOWLEDGE_DOC_TYPES = ("policy_brief", "lesson_learned", "joint_action")
 
 
 def _readable_in(queryset, model, locale):
@@ -30,8 +47,28 @@ def _readable_in(queryset, model, locale):
     return queryset.filter(Q(locale=locale) | (~Q(translation_key__in=local_keys) & Q(pk=Subquery(original))))
 
 
+def _first_when(**lookup):
+    """An ordering expression putting the rows matching ``lookup`` first."""
+    return Case(When(**lookup, then=Value(0)), default=Value(1), output_field=IntegerField())
+
+
+def _reader_language_first(queryset, locale):
+    """Pages written in the reader's language before the originals shown for want of
+    a translation, newest first within each."""
+    return queryset.order_by(_first_when(locale=locale), "-publication_date", "-pk")
+
+
 def _knowledge_queryset(
-    model, *, locale, user, theme=None, country=None, organisation=None, year=None, language=None
+    model,
+    *,
+    locale,
+    user,
+    theme=None,
+    country=None,
+    organisation=None,
+    year=None,
+    language=None,
+    own_language_first=False,
 ):
     queryset = audience.filter_pages(model.objects.all(), user)
     if language:
@@ -48,21 +85,25 @@ def _knowledge_queryset(
         queryset = queryset.filter(publication_date__year=year)
     if hasattr(queryset, "defer_streamfields"):
         queryset = queryset.defer_streamfields()
-    return queryset.select_related("locale").order_by("-publication_date", "-pk")
+    queryset = queryset.select_related("locale")
+    if own_language_first:
+        return _reader_language_first(queryset, locale)
+    return queryset.order_by("-publication_date", "-pk")
 
 
 def knowledge_page_list(model, *, locale, user, **filters):
-    """Live pages of ``model`` that ``user`` may open, for a reader of ``locale``, newest first,
-    with their themes, countries and organisations.
+    """Live pages of ``model`` that ``user`` may open, for a reader of ``locale``, those
+    written in the reader's language first, newest first within each, with their themes,
+    countries and organisations.
 
     Filters: ``language`` (a language code) narrows the list to pages written in
     that language, whatever the reader's; ``theme``, ``country``,
     ``organisation`` and ``year`` to one thematic area, country, organisation or
     publication year.
     """
-    return _knowledge_queryset(model, locale=locale, user=user, **filters).prefetch_related(
-        *LISTING_RELATIONS
-    )
+    return _knowledge_queryset(
+        model, locale=locale, user=user, own_language_first=True, **filters
+    ).prefetch_related(*LISTING_RELATIONS)
 
 
 def attach_listing_relations(pages):
@@ -92,19 +133,70 @@ def attach_listing_relations(pages):
         for row in rows.order_by(*target._meta.ordering):
             related.setdefault(row.listed_page_id, []).append(row)
         for page in pages:
-            queryset = getattr(page, name).all()
-            queryset._result_cache = related.get(page.pk, [])
-            queryset._prefetch_done = True
-            page.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+            _fill_prefetch_cache(page, name, related.get(page.pk, []))
     return pages
 
 
+def _fill_prefetch_cache(page, name, objects):
+    """Make ``page.<name>.all()`` return ``objects`` without a query, as after
+    ``prefetch_related``."""
+    queryset = getattr(page, name).all()
+    queryset._result_cache = list(objects)
+    queryset._prefetch_done = True
+    page.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+
+
+def _load_themes_and_countries(page):
+    """Load ``page.themes`` and ``page.countries`` in one query, a union of both tables
+    (each row tagged with its relation, the columns the other table lacks left empty),
+    so the facts panel and the related resources cost no more than one relation."""
+    names = ("themes", "countries")
+    models = [page._meta.get_field(name).related_model for name in names]
+    fields = {}
+    for model in models:
+        for field in model._meta.concrete_fields:
+            fields.setdefault(field.attname, field)
+    columns = list(fields)
+    parts = []
+    for position, (name, model) in enumerate(zip(names, models, strict=True)):
+        own = {field.attname for field in model._meta.concrete_fields}
+        selected = {"relation": Value(position, output_field=IntegerField())}
+        for index, column in enumerate(columns):
+            selected[f"c{index}"] = F(column) if column in own else Value(None, output_field=fields[column])
+        reverse_name = page._meta.get_field(name).related_query_name()
+        parts.append(
+            model.objects.filter(**{reverse_name: page.pk})
+            .order_by()
+            .annotate(**selected)
+            .values_list(*selected)
+        )
+    loaded = {name: [] for name in names}
+    for relation, *values in parts[0].union(parts[1], all=True):
+        name, model = names[relation], models[relation]
+        own = {field.attname for field in model._meta.concrete_fields}
+        instance = model(
+            **{column: value for column, value in zip(columns, values, strict=True) if column in own}
+        )
+        instance._state.adding, instance._state.db = False, parts[0].db
+        loaded[name].append(instance)
+    for name, model in zip(names, models, strict=True):
+        # Both tables order by plain field names (sort order, then name or code).
+        ordering = model._meta.ordering
+        _fill_prefetch_cache(
+            page, name, sorted(loaded[name], key=lambda item: [getattr(item, f) for f in ordering])
+        )
+
+
 def load_page_relations(page, request):
-    """Load the themes, countries and organisations of the ``page`` being shown
-    once: its template lists the themes twice (tags in the head, facts in the
-    body). A preview keeps the unsaved relations it was built with."""
+    """Load the themes, countries and organisations (with their logos) of the ``page``
+    being shown once: its template lists the themes twice (tags in the head, facts in
+    the panel) and the related resources match them. A preview keeps the unsaved
+    relations it was built with."""
     if page.pk and not getattr(request, "is_preview", False):
-        prefetch_related_objects([page], *LISTING_RELATIONS)
+        # The facts panel shows each organisation's logo: loaded with it, not one by one.
+        _load_themes_and_countries(page)
+        organisations = Prefetch("organisations", queryset=Organisation.objects.select_related("logo"))
+        prefetch_related_objects([page], organisations)
 
 
 def latest_knowledge(model, *, locale, user, limit=5, **filters):
@@ -114,7 +206,8 @@ def latest_knowledge(model, *, locale, user, limit=5, **filters):
 
 def latest_knowledge_of_each(models, *, locale, user, limit=5, **filters):
     """The ``limit`` newest pages of each of ``models`` for a reader of
-    ``locale``, keyed by model, with their relations loaded for all at once."""
+    ``locale``, keyed by model, with their relations loaded for all at once.
+    ``own_language_first``: pages in the reader's language before the others."""
     latest = {
         model: list(_knowledge_queryset(model, locale=locale, user=user, **filters)[:limit])
         for model in models
@@ -169,13 +262,16 @@ def index_pages(*, locale):
 
 
 def knowledge_highlights(*, locale, user, limit=5, **filters):
-    """The newest briefs, lessons and joint actions (narrowed by ``filters``)
-    with the index page of each kind, for home, theme and partner pages."""
+    """The newest briefs, lessons and joint actions (narrowed by ``filters``), those in
+    the reader's language first, with the index page of each kind, for home, theme and
+    partner pages."""
     from knowledge.feeds import feed_links_for
     from knowledge.models import KNOWLEDGE_PAGE_MODELS
 
     indexes = index_pages(locale=locale)
-    latest = latest_knowledge_of_each(KNOWLEDGE_PAGE_MODELS, locale=locale, user=user, limit=limit, **filters)
+    latest = latest_knowledge_of_each(
+        KNOWLEDGE_PAGE_MODELS, locale=locale, user=user, limit=limit, own_language_first=True, **filters
+    )
     return {
         model.feed_kind.replace("-", "_"): {
             "items": latest[model],
@@ -197,3 +293,36 @@ def listed_pages(highlights):
 def partner_list():
     """Every partner organisation with its country and logo renditions."""
     return Organisation.objects.select_related("country", "logo").prefetch_related("logo__renditions")
+
+
+def related_resources(page, *, user, exclude_pages=(), limit=4):
+    """Up to ``limit`` pieces of knowledge ``user`` may open that share a thematic area
+    and a country with ``page`` (any type, any language), the reader's language first,
+    then the newest; ``page`` and ``exclude_pages`` (its translations) left out.
+
+    Read from the search documents in one query, without the pages: each row carries
+    its title, address, type, language and date. Rows get ``type_label``.
+    """
+    theme_ids = [theme.pk for theme in page.themes.all()]
+    country_ids = [country.pk for country in page.countries.all()]
+    if not theme_ids and not country_ids:
+        return []
+    keys = {document_key(page), *(document_key(other) for other in exclude_pages)}
+    rows = SearchDocument.objects.visible_to(audience.scopes_for(user)).filter(
+        doc_type__in=KNOWLEDGE_DOC_TYPES
+    )
+    for through, column, ids in (
+        (SearchDocument.themes.through, "thematicarea_id", theme_ids),
+        (SearchDocument.countries.through, "country_id", country_ids),
+    ):
+        if ids:
+            shared = through.objects.filter(searchdocument_id=OuterRef("pk"), **{f"{column}__in": ids})
+            rows = rows.filter(Exists(shared))
+    rows = list(
+        rows.exclude(key__in=keys)
+        .only("key", "doc_type", "title", "url", "language", "date")
+        .order_by(_first_when(language=current_language()), "-date", "-pk")[:limit]
+    )
+    for row in rows:
+        row.type_label = TYPE_LABELS.get(row.doc_type, row.doc_type)
+    return rows

@@ -6,6 +6,7 @@ import datetime
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,7 +16,7 @@ from wagtail.search import index
 
 from knowledge.blocks import PARAGRAPH_FEATURES
 from portal.accounts.organisation_page import OrganisationPageForm, SignOffStatusMixin
-from portal.i18n import current_language
+from portal.i18n import current_language, page_translations
 from portal.page_serving import ServedInFewQueriesMixin
 
 
@@ -84,9 +85,16 @@ class KnowledgePage(SignOffStatusMixin, ServedInFewQueriesMixin, Page):
         return timezone.make_aware(datetime.datetime.combine(self.publication_date, datetime.time.min))
 
     def get_context(self, request, *args, **kwargs):
+        from knowledge.selectors import load_page_relations, related_resources
+
         context = super().get_context(request, *args, **kwargs)
+        load_page_relations(self, request)
         context["feed_links"] = self.feed_links()
         context["index_url"] = self.index_url(request)
+        context["kind_label"] = capfirst(self._meta.verbose_name)
+        # The language versions are memoised on the request: the switcher reads them too.
+        translations = page_translations(request, self).values()
+        context["related"] = related_resources(self, user=request.user, exclude_pages=translations)
         return context
 
     def index_url(self, request):

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.blocks import BriefBodyBlock, RecommendationBlock
+from knowledge.forms import PolicyBriefPageForm
 from knowledge.models.base import KnowledgePage
 
 
@@ -34,6 +35,7 @@ class PolicyBriefPage(KnowledgePage):
         index.SearchField("body"),
         index.SearchField("key_recommendations"),
     ]
+    base_form_class = PolicyBriefPageForm
     parent_page_types = ["knowledge.PolicyBriefIndexPage"]
     subpage_types = []
     template = "knowledge/policy_brief_page.html"
@@ -52,11 +54,11 @@ class PolicyBriefPage(KnowledgePage):
         return None
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.selectors import load_page_relations
-
         context = super().get_context(request, *args, **kwargs)
-        load_page_relations(self, request)
-        context["attachments"] = self.documents.select_related("document")
+        attachments = list(self.documents.select_related("document"))
+        context["attachments"] = attachments
+        # A document block linking an attached file would offer the download twice.
+        context["attached_document_ids"] = {attachment.document_id for attachment in attachments}
         return context
 
 

@@ -78,9 +78,8 @@ class JointActionPage(KnowledgePage):
             raise ValidationError({"period_end": _("The period cannot end before it starts.")})
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.selectors import lessons_of_joint_action, load_page_relations
+        from knowledge.selectors import lessons_of_joint_action
 
         context = super().get_context(request, *args, **kwargs)
-        load_page_relations(self, request)
         context["lessons"] = lessons_of_joint_action(self, locale=self.locale_id, user=request.user)
         return context

@@ -76,10 +76,9 @@ class LessonLearnedPage(KnowledgePage):
 
     def get_context(self, request, *args, **kwargs):
         from knowledge.models.joint_actions import JointActionPage
-        from knowledge.selectors import load_page_relations, translated_page
+        from knowledge.selectors import translated_page
 
         context = super().get_context(request, *args, **kwargs)
-        load_page_relations(self, request)
         context["joint_action"] = translated_page(
             JointActionPage, self.related_joint_action_id, locale=self.locale_id
         )

@@ -18,7 +18,8 @@ def brief_form_data(page, *, action=None, **changes):
         "slug": page.slug,
         "summary": page.summary,
         "publication_date": page.publication_date.isoformat(),
-        "body": streamfield([]),
+        # A brief is published with a body (knowledge.forms refuses an empty one).
+        "body": streamfield([("heading", "Findings")]),
         "key_recommendations": streamfield([]),
         "documents": inline_formset([]),
         "comments": inline_formset([]),

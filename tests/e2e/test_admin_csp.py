@@ -63,7 +63,14 @@ def brief(home_page, organisation):
     reviewer = with_second_factor(
         MembershipFactory(organisation=organisation, role=Membership.Role.REVIEWER).user
     )
-    page = PolicyBriefPageFactory(parent=index, organisations=[organisation], live=False, owner=editor)
+    # A brief goes for sign-off with a body: an empty one is refused (knowledge.forms).
+    page = PolicyBriefPageFactory(
+        parent=index,
+        organisations=[organisation],
+        live=False,
+        owner=editor,
+        body=[("heading", "Findings")],
+    )
     page.save_revision(user=editor)
     get_document_model().objects.create(
         title="Annual figures", file=ContentFile(b"figures", name="figures.txt"), uploaded_by_user=editor

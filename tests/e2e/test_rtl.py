@@ -60,6 +60,10 @@ def test_arabic_pages_read_right_to_left_and_fit(page, live_url, arabic_pages, s
         assert page.evaluate("getComputedStyle(document.body).direction") == "rtl", address
 
         # The portal's name and the main navigation start at the right edge and run leftwards.
+        # On a phone the navigation is behind the menu button.
+        menu_button = page.locator(".site-menu__button")
+        if menu_button.is_visible():
+            menu_button.click()
         links = page.locator(".site-nav__list > li")
         first, second = links.nth(0).bounding_box(), links.nth(1).bounding_box()
         brand = page.locator(".site-header__brand").bounding_box()

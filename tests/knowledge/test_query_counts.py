@@ -29,7 +29,7 @@ EXPECTED_QUERIES = {
     "home": 18,
     "theme page": 16,
     "brief": 14,
-    "lesson": 14,
+    "lesson": 13,
     "joint action": 18,
     "brief index": 18,
     "lesson index": 18,
