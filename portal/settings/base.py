@@ -377,7 +377,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Partnership Portal API",
-    "DESCRIPTION": "Briefs, lessons learned, joint actions, thematic areas, partners, forum topics and search.",
+    "DESCRIPTION": "Briefs, lessons learned, joint actions, themes, partners, forum topics and search.",
     "VERSION": "2",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v2",

@@ -7,6 +7,7 @@ reader may open, whatever its language. Wagtail's own page filters (``child_of``
 ``search``, field filters…) are left out: they would bypass the reading rule.
 """
 
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from wagtail.api import APIField
@@ -28,6 +29,7 @@ from portal.opendata.api.fields import (
 from portal.opendata.api.schema import knowledge_endpoint
 from portal.opendata.cache import remembered
 
+MAX_DATABASE_ID = 2**63 - 1
 FILTERS = ("theme", "country", "partner", "year", "language")
 
 
@@ -110,6 +112,9 @@ class KnowledgeAPIViewSet(OpenDataAPIMixin, PagesAPIViewSet):
 
     def detail_view(self, request, pk):
         self.check_query_parameters()
+        if int(pk) > MAX_DATABASE_ID:
+            # A page's id is its parent link, which Django does not range-check.
+            raise Http404
         return self._remembered(request, lambda: super(KnowledgeAPIViewSet, self).detail_view(request, pk))
 
     @classmethod
