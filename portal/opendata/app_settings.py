@@ -1,42 +1,39 @@
-"""The open data settings, read when asked so that tests may override them."""
+"""The open data settings (defined, from the environment, in ``portal.settings.base``),
+read when asked so that tests may override them."""
 
 from django.conf import settings
 
 
-def _get(name, default):
-    return getattr(settings, name, default)
-
-
 def page_size_max() -> int:
     """The largest ``limit`` a listing answers; a larger one is a 400, not a silent clamp."""
-    return int(_get("WAGTAILAPI_LIMIT_MAX", 100))
+    return settings.WAGTAILAPI_LIMIT_MAX
 
 
 def anonymous_rate() -> str:
-    return _get("PORTAL_API_ANONYMOUS_RATE", "60/min")
+    return settings.PORTAL_API_ANONYMOUS_RATE
 
 
 def token_rate() -> str:
-    return _get("PORTAL_API_TOKEN_RATE", "600/min")
+    return settings.PORTAL_API_TOKEN_RATE
 
 
 def token_touch_seconds() -> int:
     """How stale a token's "last used" time may get before a request writes it again."""
-    return int(_get("PORTAL_API_TOKEN_TOUCH_SECONDS", 300))
+    return settings.PORTAL_API_TOKEN_TOUCH_SECONDS
 
 
 def tokens_per_person() -> int:
-    return int(_get("PORTAL_API_TOKENS_PER_PERSON", 10))
+    return settings.PORTAL_API_TOKENS_PER_PERSON
 
 
 def cache_seconds() -> int:
-    """How long an API answer, export or IATI file is kept per audience; 0: not kept."""
-    return max(0, int(_get("PORTAL_API_CACHE_SECONDS", 0)))
+    """How long an API answer or IATI file is kept per audience; 0: not kept."""
+    return max(0, settings.PORTAL_API_CACHE_SECONDS)
 
 
 def export_rows_max() -> int:
-    return int(_get("PORTAL_EXPORT_ROWS_MAX", 10_000))
+    return settings.PORTAL_EXPORT_ROWS_MAX
 
 
 def iati_reporting_org() -> str:
-    return _get("PORTAL_IATI_REPORTING_ORG", "XI-IATI-MMPTF")
+    return settings.PORTAL_IATI_REPORTING_ORG

@@ -368,6 +368,9 @@ PORTAL_API_TOKEN_RATE = os.environ.get("PORTAL_API_TOKEN_RATE", "600/min")
 WAGTAILAPI_LIMIT_MAX = int(os.environ.get("PORTAL_API_PAGE_SIZE_MAX", "100"))
 # Seconds an API answer or IATI file is kept per audience (0: not kept).
 PORTAL_API_CACHE_SECONDS = int(os.environ.get("PORTAL_API_CACHE_SECONDS", "0"))
+# How often a token's last use is written (seconds), and how many active tokens a person may hold.
+PORTAL_API_TOKEN_TOUCH_SECONDS = int(os.environ.get("PORTAL_API_TOKEN_TOUCH_SECONDS", "300"))
+PORTAL_API_TOKENS_PER_PERSON = int(os.environ.get("PORTAL_API_TOKENS_PER_PERSON", "10"))
 PORTAL_EXPORT_ROWS_MAX = int(os.environ.get("PORTAL_EXPORT_ROWS_MAX", "10000"))
 # The fund's IATI organisation identifier, which prefixes every activity identifier.
 PORTAL_IATI_REPORTING_ORG = os.environ.get("PORTAL_IATI_REPORTING_ORG", "XI-IATI-MMPTF")
