@@ -21,6 +21,7 @@ from portal.opendata.iati import activities_xml
 from portal.opendata.permissions import can_hold_tokens
 from portal.opendata.selectors import access_token_list
 from portal.pagecache.public import PUBLIC, offer
+from portal.site_address import base_url
 
 
 @login_required
@@ -63,7 +64,8 @@ def token_revoke(request, pk):
 @require_GET
 def api_docs(request):
     offer(request, PUBLIC)
-    return render(request, "opendata/api_docs.html")
+    # Examples name the configured address, never the request's Host header.
+    return render(request, "opendata/api_docs.html", {"base_url": base_url()})
 
 
 @require_GET

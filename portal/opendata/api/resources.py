@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.v2.utils import BadRequestError
 
+from forums import permissions as forum_permissions
 from forums import selectors as forum_selectors
 from forums.models import Topic
 from knowledge.selectors import partner_list
@@ -141,9 +142,7 @@ class TopicListView(ListingView):
             return forum_selectors.topic_list(forum=forum, user=user).select_related("forum__theme")
         forums = forum_selectors.forum_list(user=user)
         topics = Topic.objects.filter(forum__in=forums).select_related("forum__theme")
-        return forum_selectors.permissions.topic_filter(topics, user).order_by(
-            *forum_selectors.TOPIC_SORTS["latest"]
-        )
+        return forum_permissions.topic_filter(topics, user).order_by(*forum_selectors.TOPIC_SORTS["latest"])
 
 
 @search_schema(SearchHitSerializer())
