@@ -12,6 +12,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from knowledge.sitemaps import PortalSitemap
 from portal import views
 from portal.accounts import mfa_views
+from portal.opendata.api.urls import urlpatterns as api_urlpatterns
+from portal.opendata.views import IatiActivitiesView
 
 handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"
@@ -33,6 +35,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("api/v2/", include((api_urlpatterns, "opendata_api"))),
+    path("iati/activities.xml", IatiActivitiesView.as_view(), name="iati_activities"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -56,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("knowledge/", include("knowledge.urls")),
     path("forums/", include("forums.urls")),
     path("search/", include("search.urls")),
+    path("opendata/", include("portal.opendata.urls")),
     path("", include("portal.site_urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # Wagtail's own sign-in form would skip allauth's rate limits and second factor:

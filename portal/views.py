@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
@@ -88,10 +88,16 @@ CSRF_FAILED = _(
 )
 
 
+MACHINE_PATHS = ("/api/", "/iati/")
+
+
 def _error_page(request, status, message=None):
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
         title, default_message = ERRORS[status]
+        if request.path_info.startswith(MACHINE_PATHS):
+            # Programs reading the open data API get their errors as JSON there too.
+            return JsonResponse({"detail": str(message or default_message)}, status=status)
         context = {
             "title": title,
             "message": message or default_message,

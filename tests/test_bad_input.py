@@ -38,6 +38,8 @@ PROBED_NAMESPACES = {
     "comments",
     "search",
     "accounts",
+    "opendata",
+    "opendata_api",
 }
 NOT_PROBED = re.compile(r"^(admin|django-admin|documents|static|media)/|accounts/(?!\w+/)|_util/|\^")
 # Only read: writing to these would end the probing session or the probing account.
@@ -102,6 +104,13 @@ READER_PAGES = [
     "/en/moderation/log/",
     "/ar/knowledge/feeds/briefs/rss/",
     "/en/forums/health/feed/",
+    "/en/opendata/export/briefs.csv",
+    "/fr/opendata/export/search.json",
+    "/en/opendata/tokens/",
+    "/api/v2/briefs/",
+    "/api/v2/topics/",
+    "/api/v2/search/",
+    "/iati/activities.xml",
 ]
 
 

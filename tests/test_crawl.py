@@ -26,8 +26,9 @@ MAX_PAGES = 300
 # and the language switch (a POST form).
 SKIPPED = re.compile(r"^/(admin|django-admin|i18n)/|/logout/")
 READER_PATH = re.compile(r"^/(en|ar|fr)/")
-# Sign-in and sign-up pages differ only by their ``next``: one visit each is enough.
-ONE_VISIT = re.compile(r"/accounts/(login|signup)/$")
+# Sign-in and sign-up pages differ only by their ``next``, exports of a listing only by
+# its filters (which the listing itself is crawled with): one visit each is enough.
+ONE_VISIT = re.compile(r"/accounts/(login|signup)/$|/opendata/export/")
 
 
 class _PageReader(HTMLParser):

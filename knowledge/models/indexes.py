@@ -49,6 +49,7 @@ class KnowledgeIndexPage(ServedInFewQueriesMixin, Page):
             page_numbers=paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
             ellipsis=paginator.ELLIPSIS,
             feed_links=feed_links_for(self.listing_model.feed_kind),
+            export_kind=self.listing_model.feed_kind,
         )
         return context
 

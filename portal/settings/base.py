@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "portal.comments",
     "portal.idempotency",
     "portal.pagecache",
+    "portal.opendata",
     "knowledge",
     "forums",
     "search",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -359,3 +362,32 @@ PORTAL_TRUST_TRUSTED_AFTER_DAYS = int(os.environ.get("PORTAL_TRUST_TRUSTED_AFTER
 PORTAL_TRUST_TRUSTED_AFTER_POSTS = int(os.environ.get("PORTAL_TRUST_TRUSTED_AFTER_POSTS", "20"))
 # At most this many posts and comments per person per period ("5/m", "30/1h"; empty: no limit).
 PORTAL_POSTING_RATE_LIMIT = os.environ.get("PORTAL_POSTING_RATE_LIMIT", "5/m")
+
+# Open data: the read API (/api/v2/), exports and the IATI file (portal/opendata).
+# Rate limits per client (anonymous by address, token holders by token), kept in the
+# default cache; the address is the connection's unless PORTAL_PROXY_COUNT proxies
+# (e.g. 1 behind nginx) add X-Forwarded-For in front of the portal.
+PORTAL_API_ANONYMOUS_RATE = os.environ.get("PORTAL_API_ANONYMOUS_RATE", "60/min")
+PORTAL_API_TOKEN_RATE = os.environ.get("PORTAL_API_TOKEN_RATE", "600/min")
+# A listing answers at most this many items per request; a larger ``limit`` is a 400.
+WAGTAILAPI_LIMIT_MAX = int(os.environ.get("PORTAL_API_PAGE_SIZE_MAX", "100"))
+# Seconds an API answer or IATI file is kept per audience (0: not kept).
+PORTAL_API_CACHE_SECONDS = int(os.environ.get("PORTAL_API_CACHE_SECONDS", "0"))
+# How often a token's last use is written (seconds), and how many active tokens a person may hold.
+PORTAL_API_TOKEN_TOUCH_SECONDS = int(os.environ.get("PORTAL_API_TOKEN_TOUCH_SECONDS", "300"))
+PORTAL_API_TOKENS_PER_PERSON = int(os.environ.get("PORTAL_API_TOKENS_PER_PERSON", "10"))
+PORTAL_EXPORT_ROWS_MAX = int(os.environ.get("PORTAL_EXPORT_ROWS_MAX", "10000"))
+# The fund's IATI organisation identifier, which prefixes every activity identifier.
+PORTAL_IATI_REPORTING_ORG = os.environ.get("PORTAL_IATI_REPORTING_ORG", "XI-IATI-MMPTF")
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "NUM_PROXIES": int(os.environ.get("PORTAL_PROXY_COUNT", "0")),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Partnership Portal API",
+    "DESCRIPTION": "Briefs, lessons learned, joint actions, themes, partners, forum topics and search.",
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v2",
+    "PREPROCESSING_HOOKS": ["portal.opendata.api.schema.only_open_data"],
+}

@@ -27,6 +27,7 @@ CACHES = production_caches(
 )
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
 PORTAL_PAGE_CACHE_ALIAS = "pages"
+PORTAL_API_CACHE_SECONDS = int(os.environ.get("PORTAL_API_CACHE_SECONDS", "300"))
 
 # A connection per request costs more than most pages; keep them, and check one
 # is still alive before reusing it after an idle spell or a database restart.
