@@ -145,13 +145,16 @@ def lesson_draft_from_topic(*, topic: Topic, user, quote: bool = False) -> Lesso
         related_joint_action=_joint_action(topic),
         **_prefill(topic, outcome, quote=quote),
     )
-    lesson.organisations = sorted(permissions.topic_organisation_ids(topic))
-    if topic.forum.theme_id is not None:
-        lesson.themes = [topic.forum.theme_id]
     index.add_child(instance=lesson)
+    # Parental relations are committed by the page's own save, then kept in the revision.
+    lesson.organisations.set(sorted(permissions.topic_organisation_ids(topic)))
+    if topic.forum.theme_id is not None:
+        lesson.themes.set([topic.forum.theme_id])
+    lesson.save()
     lesson.save_revision(user=user, log_action=True)
-    workflow = lesson.get_workflow() or sign_off_workflow_ensure()
-    workflow.start(lesson, user)
+    # A lesson is the organisations' word: it goes through their sign-off, whatever
+    # workflow the section would otherwise give a new page.
+    sign_off_workflow_ensure().start(lesson, user)
     topic.lesson = lesson
     topic.save(update_fields=["lesson"])
     return lesson

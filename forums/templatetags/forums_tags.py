@@ -1,6 +1,8 @@
 import zlib
 
 from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
 from forums.selectors import latest_public_topics as latest_public_topics_selector
@@ -50,17 +52,28 @@ def role_label(role: str) -> str:
     return Membership.Role(role).label if role in Membership.Role.values else ""
 
 
-@register.simple_tag
-def reactors_sentence(names, total) -> str:
-    """Who found a post helpful: the first names, and how many more."""
+def reactors_sentence(names, total, *, markup=False) -> str:
+    """Who found a post helpful: the first names, and how many more. With
+    ``markup``, each name is isolated in ``<bdi>`` (names mix scripts)."""
     if not names:
         return ""
     others = max(int(total) - len(names), 0)
-    listed = ", ".join(names)
+    if markup:
+        listed = format_html_join(", ", "<bdi>{}</bdi>", ((name,) for name in names))
+    else:
+        listed = ", ".join(names)
     if not others:
-        return gettext("Found helpful by %(names)s") % {"names": listed}
-    return ngettext(
-        "Found helpful by %(names)s and %(count)d other person",
-        "Found helpful by %(names)s and %(count)d other people",
-        others,
-    ) % {"names": listed, "count": others}
+        sentence = gettext("Found helpful by %(names)s") % {"names": listed}
+    else:
+        sentence = ngettext(
+            "Found helpful by %(names)s and %(count)d other person",
+            "Found helpful by %(names)s and %(count)d other people",
+            others,
+        ) % {"names": listed, "count": others}
+    # The translated sentence is the catalogue's; the names in it were escaped above.
+    return mark_safe(sentence) if markup else sentence  # noqa: S308
+
+
+@register.simple_tag
+def reactors(names, total) -> str:
+    return reactors_sentence(names, total, markup=True)

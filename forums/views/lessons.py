@@ -32,7 +32,7 @@ def lesson_draft(request, pk):
     if topic.lesson_id is not None:
         return redirect(_editor_url(topic.lesson))
     needs_consent = lessons.quotes_need_consent(topic)
-    form = LessonDraftForm(request.POST or None)
+    form = LessonDraftForm(request.POST if request.method == "POST" else None)
     context = {"topic": topic, "forum": topic.forum, "form": form, "needs_consent": needs_consent}
     if request.method == "GET":
         return render(request, TEMPLATE, context)
