@@ -60,10 +60,9 @@ def topic_list(*, forum: Forum, user, sort: str = "latest") -> QuerySet[Topic]:
     queryset = Topic.objects.filter(forum=forum).select_related("author", "author__profile")
     if user.is_authenticated:
         newer = permissions.post_filter(Post.objects.filter(topic=OuterRef("pk")), user).filter(
-            number__gt=Coalesce(_read_number(user), 0)
+            number__gt=Coalesce(OuterRef("read_number"), 0)
         )
-        queryset = queryset.annotate(
-            read_number=_read_number(user),
+        queryset = queryset.annotate(read_number=_read_number(user)).annotate(
             unread_count=Coalesce(
                 Subquery(newer.order_by().values("topic").annotate(n=Count("pk")).values("n")[:1]),
                 0,

@@ -81,9 +81,12 @@ def test_unread_marker_and_jump_to_first_unread(client_for, public_forum, public
     assert "25 unread" in client.get(forum_url).content.decode()
     response = client.get(reverse("forums:topic_unread", args=[public_topic.pk]))
     assert response["Location"].endswith("#post-2")
+    client.get(public_topic.get_absolute_url())
+    assert "6 unread" in client.get(forum_url).content.decode()
     client.get(public_topic.get_absolute_url() + "?page=2")
     response = client.get(reverse("forums:topic_unread", args=[public_topic.pk]))
     assert response["Location"].endswith("?page=2#post-26")
+    assert "badge--unread" not in client.get(forum_url).content.decode()
 
 
 def test_topics_sort_by_latest_activity_or_newest(client_for, public_forum):
