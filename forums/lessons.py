@@ -126,7 +126,9 @@ def lesson_draft_from_topic(*, topic: Topic, user, quote: bool = False) -> Lesso
     Raises ``LessonAlreadyDrafted`` when the topic already has its lesson (a second
     click answers with the first draft)."""
     topic = (
-        Topic.objects.select_for_update().select_related("forum", "answer", "answer__author").get(pk=topic.pk)
+        Topic.objects.select_for_update(of=("self",))
+        .select_related("forum", "answer", "answer__author")
+        .get(pk=topic.pk)
     )
     if not permissions.can_draft_lesson(user, topic):
         raise PermissionDenied(_("Only an editor of an organisation that took part can draft this lesson."))
