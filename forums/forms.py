@@ -85,3 +85,13 @@ class MoveForm(ReasonForm):
 
 class PreviewForm(forms.Form):
     body = forms.CharField(max_length=BODY_MAX_LENGTH, required=False)
+
+
+class LessonDraftForm(forms.Form):
+    quote = forms.BooleanField(
+        label=_(
+            "Quote the discussion's title and posts in the draft. I understand that the lesson "
+            "will be public once published."
+        ),
+        required=False,
+    )

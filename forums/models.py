@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
 from portal.audience import Audience
+from portal.i18n import language_direction
 from portal.models import LocalisedNameMixin, localised_value
 from portal.moderation.models import ModeratedContent
 
@@ -152,6 +153,15 @@ class Topic(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    lesson = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("lesson learned drafted from it"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="source_topics",
+        editable=False,
+    )
     # Numbers given to posts so far (held and hidden posts keep theirs).
     last_number = models.PositiveIntegerField(default=0, editable=False)
     # Posts every reader of the forum can see.
@@ -222,6 +232,11 @@ class Post(ModeratedContent):
     @property
     def is_first(self) -> bool:
         return self.number == 1
+
+    @property
+    def direction(self) -> str:
+        """The writing direction of the language the post was recorded in."""
+        return language_direction(self.language)
 
     def get_absolute_url(self):
         return reverse("forums:post_detail", kwargs={"pk": self.pk})

@@ -7,7 +7,9 @@ on the user object, so asking per item adds no queries.
 """
 
 from portal import audience
-from portal.accounts.selectors import has_verified_email, is_moderator, may_write
+from portal.accounts.models import Membership
+from portal.accounts.pages import EDITING_ROLES, unrestricted
+from portal.accounts.selectors import has_verified_email, is_moderator, may_write, organisation_ids_with_role
 from portal.moderation.models import ModeratedContent
 
 Status = ModeratedContent.Status
@@ -93,6 +95,52 @@ def can_mark_answer(user, topic) -> bool:
 def can_watch(user, target_forum) -> bool:
     # Following is the reader's own setting, seen by nobody else: suspended people keep it.
     return _signed_in(user) and can_read_forum(user, target_forum)
+
+
+# Turning a discussion into a lesson learned
+
+_TOPIC_ORGANISATIONS_CACHE = "_forums_organisation_ids"
+
+
+def topic_organisation_ids(topic) -> frozenset[int]:
+    """Organisations that took part in ``topic``: those with an approved member among
+    the authors of its visible posts (one query, kept on the topic)."""
+    cached = getattr(topic, _TOPIC_ORGANISATIONS_CACHE, None)
+    if cached is None:
+        authors = topic.posts.filter(status=Status.VISIBLE).values("author_id")
+        cached = frozenset(
+            Membership.objects.filter(user_id__in=authors, status=Membership.Status.APPROVED).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        setattr(topic, _TOPIC_ORGANISATIONS_CACHE, cached)
+    return cached
+
+
+def lesson_organisation_ids(user, topic) -> frozenset[int]:
+    """The organisations that took part in ``topic`` and for which ``user`` may draft
+    its lesson learned: where they are an editor, or all of them for a site
+    administrator."""
+    taking_part = topic_organisation_ids(topic)
+    return (
+        taking_part if unrestricted(user) else taking_part & organisation_ids_with_role(user, *EDITING_ROLES)
+    )
+
+
+def can_draft_lesson(user, topic) -> bool:
+    """Whether ``user`` may draft a lesson learned from ``topic``'s marked outcome: an
+    editor of an organisation that took part in the discussion, or a site
+    administrator (even when no organisation took part)."""
+    if not may_write(user) or not can_view_topic(user, topic):
+        return False
+    if topic.answer_id is None or topic.status != Status.VISIBLE:
+        return False
+    if unrestricted(user):
+        return True
+    # Everybody who edits for no organisation is answered without a query.
+    if not organisation_ids_with_role(user, *EDITING_ROLES):
+        return False
+    return bool(lesson_organisation_ids(user, topic))
 
 
 # Moderating

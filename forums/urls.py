@@ -1,17 +1,19 @@
 from django.urls import path
 
 from forums.feeds import ForumFeed
-from forums.views import moderating, reading, writing
+from forums.views import lessons, moderating, people, reading, writing
 
 app_name = "forums"
 urlpatterns = [
     path("", reading.forum_list, name="index"),
     path("preview/", writing.preview, name="preview"),
+    path("people/<str:username>/", people.person_detail, name="person_detail"),
     path("discuss/<int:page_id>/", reading.discuss_resource, name="discuss_resource"),
     path("topic/<int:pk>/", reading.topic_detail, name="topic_detail"),
     path("topic/<int:pk>/unread/", reading.topic_unread, name="topic_unread"),
     path("topic/<int:pk>/reply/", writing.post_create, name="post_create"),
     path("topic/<int:pk>/watch/", writing.topic_watch, name="topic_watch"),
+    path("topic/<int:pk>/lesson/", lessons.lesson_draft, name="lesson_draft"),
     path("topic/<int:pk>/move/", moderating.topic_move, name="topic_move"),
     path("topic/<int:pk>/<slug:action>/", moderating.topic_flag, name="topic_flag"),
     path("post/<int:pk>/", reading.post_detail, name="post_detail"),

@@ -11,6 +11,7 @@ second wall against anything the Markdown renderer itself could be tricked into.
 """
 
 import re
+import xml.etree.ElementTree as etree
 from functools import partial
 from html import unescape
 from urllib.parse import urlsplit
@@ -20,10 +21,13 @@ import markdown
 from bleach.css_sanitizer import CSSSanitizer
 from bleach.linkifier import LinkifyFilter
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import strip_tags
 from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import STX
+from markdown.util import STX, AtomicString
 
 ALLOWED_TAGS = frozenset(
     {
@@ -58,6 +62,7 @@ ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 # style attributes inert in the browser anyway, this keeps stored HTML clean too.
 ALLOWED_CSS_PROPERTIES = frozenset({"text-align"})
 LINK_REL = "nofollow ugc noopener"
+MENTION_CLASS = "mention"
 BLOCK_TAGS = ("p", "li", "blockquote", "h3", "h4", "h5", "h6", "td", "th")
 
 # A person's handle in text: @name, not part of an email address or a longer word.
@@ -87,7 +92,7 @@ def _allowed_attribute(tag: str, name: str, value: str) -> bool:
     if name == "dir":
         return value == "auto"
     if tag == "a":
-        return name in {"href", "title", "rel"}
+        return name in {"href", "title", "rel"} or (name == "class" and value == MENTION_CLASS)
     if tag == "img":
         if name == "src":
             return is_portal_upload(value)
@@ -136,25 +141,65 @@ class _PortalTreeprocessor(Treeprocessor):
             previous.tail = (previous.tail or "") + text
 
 
+class _MentionProcessor(InlineProcessor):
+    """``@name`` of a person who exists becomes a link to their page; any other
+    ``@word`` stays text. Code spans and blocks are never searched."""
+
+    def __init__(self, pattern, md, people: dict[str, str]):
+        super().__init__(pattern, md)
+        self.people = people
+
+    def handleMatch(self, match, data):
+        # A sentence may end right after a name: "thanks @amal."
+        name = match.group(1).rstrip(".")
+        url = self.people.get(name)
+        if url is None:
+            return None, None, None
+        link = etree.Element("a", {"href": url, "class": MENTION_CLASS})
+        link.text = AtomicString(f"@{name}")
+        return link, match.start(0), match.start(0) + 1 + len(name)
+
+
 class _PortalExtension(Extension):
+    def __init__(self, people: dict[str, str], **kwargs):
+        super().__init__(**kwargs)
+        self.people = people
+
     def extendMarkdown(self, md):
         # Raw HTML is text, never markup.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.inlinePatterns.register(_MentionProcessor(MENTION_RE.pattern, md, self.people), "mention", 65)
         md.treeprocessors.register(_PortalTreeprocessor(md), "portal", 0)
 
 
-def _markdown() -> markdown.Markdown:
+def _markdown(people: dict[str, str]) -> markdown.Markdown:
     return markdown.Markdown(
         extensions=[
             "markdown.extensions.fenced_code",
             "markdown.extensions.tables",
             "markdown.extensions.sane_lists",
             "markdown.extensions.nl2br",
-            _PortalExtension(),
+            _PortalExtension(people),
         ],
         output_format="html",
     )
+
+
+def _mentioned_people(source: str) -> dict[str, str]:
+    """Username -> the address of the person's page, for the active people
+    ``source`` mentions (one query, none without a mention)."""
+    names = extract_mentions(source)
+    if not names:
+        return {}
+    found = (
+        get_user_model().objects.filter(username__in=names, is_active=True).values_list("username", flat=True)
+    )
+    try:
+        return {name: reverse("forums:person_detail", kwargs={"username": name}) for name in found}
+    except NoReverseMatch:
+        # Without the forums there is no page to link to; the names stay text.
+        return {}
 
 
 def _set_link_rel(attrs, new=False):
@@ -186,11 +231,12 @@ def _limit_nesting(source: str) -> str:
 
 
 def render_markdown(source: str) -> str:
-    """Render a person's Markdown text to safe HTML, ready to store beside the source."""
+    """Render a person's Markdown text to safe HTML, ready to store beside the source;
+    mentions of people who exist become links to their page."""
     source = (source or "").replace("\x00", "")
     if not source.strip():
         return ""
-    html = _markdown().convert(_limit_nesting(source))
+    html = _markdown(_mentioned_people(source)).convert(_limit_nesting(source))
     return sanitise_html(html)
 
 

@@ -25,8 +25,10 @@ def post_url(post, user) -> str:
     return f"{url}#post-{post.number}"
 
 
-def decorate_posts(posts, user, topic, reacted_ids):
-    """Attach what ``user`` may do with each post, so the template asks nothing."""
+def decorate_posts(posts, user, topic, reacted_ids, reactor_names):
+    """Attach what ``user`` may do with each post, who reacted to it and whether it
+    is new to them, so the template asks nothing."""
+    read_number = getattr(topic, "read_number", None)
     for post in posts:
         post.topic = topic
         post.may = {
@@ -40,4 +42,6 @@ def decorate_posts(posts, user, topic, reacted_ids):
             "moderate": permissions.can_moderate(user),
         }
         post.reacted = post.pk in reacted_ids
+        post.reactor_names = reactor_names.get(post.pk, [])
+        post.is_new = read_number is not None and post.number > read_number
     return posts

@@ -32,10 +32,10 @@ def forum_detail(request, slug):
     sort = request.GET.get("sort") if request.GET.get("sort") in selectors.TOPIC_SORTS else "latest"
     topics = selectors.topic_list(forum=forum, user=request.user, sort=sort)
     page = Paginator(topics, selectors.TOPICS_PER_PAGE).get_page(request.GET.get("page"))
-    read = selectors.read_positions(user=request.user, topics=page.object_list)
     for topic in page.object_list:
         topic.forum = forum
-        topic.unread = request.user.is_authenticated and read.get(topic.pk, 0) < topic.last_number
+        topic.unread = getattr(topic, "unread_count", 0)
+        topic.never_opened = request.user.is_authenticated and topic.read_number is None
     context = {
         "forum": forum,
         "page_obj": page,
@@ -53,11 +53,11 @@ def forum_detail(request, slug):
 def topic_detail(request, pk):
     user = request.user
     topic = selectors.topic_get(pk=pk, user=user)
-    page = Paginator(selectors.post_list(topic=topic, user=user), selectors.POSTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(
+        selectors.post_list_with_authors(topic=topic, user=user), selectors.POSTS_PER_PAGE
+    ).get_page(request.GET.get("page"))
     posts = list(page.object_list)
-    decorate_posts(posts, user, topic, selectors.reacted_post_ids(user=user, posts=posts))
+    decorate_posts(posts, user, topic, *selectors.reactions_on(user=user, posts=posts))
     if posts and user.is_authenticated:
         # On the last page everything so far is read, including posts this reader cannot see.
         last_read = topic.last_number if not page.has_next() else posts[-1].number
@@ -70,6 +70,10 @@ def topic_detail(request, pk):
         "posts": posts,
         "may_reply": may_reply,
         "may_moderate": permissions.can_moderate(user),
+        "may_draft_lesson": permissions.can_draft_lesson(user, topic),
+        "has_unread": user.is_authenticated
+        and topic.read_number is not None
+        and topic.read_number < topic.last_number,
         "may_watch": permissions.can_watch(user, topic.forum),
         "watching": user.is_authenticated and is_watching(user=user, target=topic),
         "form": PostForm() if may_reply else None,

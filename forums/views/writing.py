@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from forums import permissions, selectors, services
 from forums.forms import PostEditForm, PostForm, PreviewForm, ReportForm, TopicForm
+from forums.templatetags.forums_tags import reactors_sentence
 from forums.views.common import deny, post_url
 from portal import audience
 from portal.idempotency.decorators import idempotent
@@ -215,7 +216,18 @@ def post_react(request, pk):
     post = selectors.post_get(pk=pk, user=request.user)
     if not permissions.can_react(request.user, post):
         raise PermissionDenied
-    services.reaction_toggle(post=post, user=request.user)
+    reacted = services.reaction_toggle(post=post, user=request.user)
+    if "application/json" in request.headers.get("Accept", ""):
+        # The enhanced button updates in place with the count and names as they now are.
+        post.refresh_from_db(fields=["helpful_count"])
+        _mine, names = selectors.reactions_on(user=request.user, posts=[post])
+        return JsonResponse(
+            {
+                "reacted": reacted,
+                "count": post.helpful_count,
+                "names": reactors_sentence(names.get(post.pk, []), post.helpful_count),
+            }
+        )
     return redirect(post_url(post, request.user))
 
 

@@ -1,7 +1,8 @@
 """Reads of notifications, watches and preferences."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Count, IntegerField, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from portal.notifications.models import Notification, NotificationPreference, Watch, watch_content_type
 
@@ -11,6 +12,27 @@ def unread_count(user) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def header_menu(user, *, limit: int = 5) -> tuple[int, list[Notification]]:
+    """The unread count and the latest ``limit`` notifications of the person, for the
+    menu in the page header: one query (the count rides along with the items),
+    none when anonymous."""
+    if not getattr(user, "is_authenticated", False):
+        return 0, []
+    unread = (
+        Notification.objects.filter(recipient=user, read_at__isnull=True)
+        .order_by()
+        .values("recipient")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    items = list(
+        notification_list(user=user).annotate(
+            unread_total=Coalesce(Subquery(unread[:1]), 0, output_field=IntegerField())
+        )[:limit]
+    )
+    return (items[0].unread_total if items else 0), items
 
 
 def notification_list(*, user) -> QuerySet[Notification]:

@@ -52,7 +52,9 @@ def test_comment_preview_reply_and_notification(page, browser, live_url, log_in,
     page.goto(brief_url)
     badge = page.locator(".notification-badge")
     expect(badge).to_contain_text("1")
+    # The badge opens the header menu; its last link leads to the whole list.
     badge.click()
+    page.locator("#notification-menu-panel").get_by_role("link", name="See all notifications").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")
     page.get_by_role("link", name="Karim Saad replied to your comment").click()
     expect(page).to_have_url(re.compile(r"/en/briefs/health-access/#comment-\d+$"))

@@ -59,7 +59,7 @@ def test_topic_reply_quote_notification_report_and_hide(
 
     # Amal is notified, and reports the reply.
     page.goto(f"{live_url}/en/notifications/")
-    expect(page.get_by_text("Bilal Saleh replied to your post")).to_be_visible()
+    expect(page.locator("main").get_by_text("Bilal Saleh replied to your post")).to_be_visible()
     page.goto(topic_url)
     page.locator("#post-2").get_by_role("link", name="Report").click()
     page.get_by_label("Spam or advertising").check()
@@ -78,7 +78,7 @@ def test_topic_reply_quote_notification_report_and_hide(
 
     # Bilal is told why; readers see only a marker.
     bilal.goto(f"{live_url}/en/notifications/")
-    expect(bilal.get_by_text("Moderators hid something you wrote")).to_be_visible()
+    expect(bilal.locator("main").get_by_text("Moderators hid something you wrote")).to_be_visible()
     expect(bilal.get_by_text("Advertising a supplier")).to_be_visible()
     page.goto(topic_url)
     expect(page.locator("#post-2")).to_contain_text("This post was hidden by the moderators.")

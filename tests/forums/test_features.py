@@ -54,7 +54,7 @@ def test_mark_answer_by_topic_author(client_for, public_topic, registered):
     assert client_for(public_topic.author).post(url).status_code == 302
     public_topic.refresh_from_db()
     assert public_topic.answer_id == reply.pk
-    assert "See the answer" in client_for().get(public_topic.get_absolute_url()).content.decode()
+    assert "Read the answer by" in client_for().get(public_topic.get_absolute_url()).content.decode()
 
 
 def test_helpful_reaction_toggles(client_for, public_topic, registered):
@@ -72,17 +72,21 @@ def test_helpful_reaction_toggles(client_for, public_topic, registered):
 def test_unread_marker_and_jump_to_first_unread(client_for, public_forum, public_topic, registered):
     client = client_for(registered)
     forum_url = reverse("forums:forum_detail", args=["health"])
-    assert "Unread" in client.get(forum_url).content.decode()
+    assert "badge--new" in client.get(forum_url).content.decode()
     client.get(public_topic.get_absolute_url())
-    assert "Unread" not in client.get(forum_url).content.decode()
+    listing = client.get(forum_url).content.decode()
+    assert "badge--new" not in listing and "badge--unread" not in listing
     for index in range(25):
         services.post_create(topic=public_topic, author=VerifiedUserFactory(), body=f"reply {index}")
-    assert "Unread" in client.get(forum_url).content.decode()
+    assert "25 unread" in client.get(forum_url).content.decode()
     response = client.get(reverse("forums:topic_unread", args=[public_topic.pk]))
     assert response["Location"].endswith("#post-2")
+    client.get(public_topic.get_absolute_url())
+    assert "6 unread" in client.get(forum_url).content.decode()
     client.get(public_topic.get_absolute_url() + "?page=2")
     response = client.get(reverse("forums:topic_unread", args=[public_topic.pk]))
     assert response["Location"].endswith("?page=2#post-26")
+    assert "badge--unread" not in client.get(forum_url).content.decode()
 
 
 def test_topics_sort_by_latest_activity_or_newest(client_for, public_forum):
