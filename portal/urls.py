@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("knowledge/", include("knowledge.urls")),
     path("forums/", include("forums.urls")),
     path("search/", include("search.urls")),
+    path("topics/", include("portal.thesaurus.urls")),
     path("", include("portal.site_urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # Wagtail's own sign-in form would skip allauth's rate limits and second factor:

@@ -2,13 +2,17 @@
 in a hierarchy (SKOS: preferred, alternative and hidden labels, broader and
 narrower concepts), each belonging to a thematic area or cutting across them."""
 
+from collections import defaultdict
+
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
 
-from portal.models import ThematicArea, localised_value
+from portal.models import ThematicArea
+from portal.text import single_line
 
 LANGUAGES = ("en", "ar", "fr")
 
@@ -73,10 +77,6 @@ class Concept(ClusterableModel):
             label.text for label in self._labels() if label.language == language and label.kind == kind
         )
 
-    @property
-    def scope(self) -> str:
-        return localised_value(self, "scope_note")
-
 
 class ConceptLabel(models.Model):
     """A word or phrase naming a concept in one language: the preferred one (one per
@@ -89,14 +89,16 @@ class ConceptLabel(models.Model):
         FR = "fr", _("French")
 
     class Kind(models.TextChoices):
-        PREFERRED = "preferred", _("Preferred")
-        ALTERNATIVE = "alternative", _("Alternative")
-        HIDDEN = "hidden", _("Hidden")
+        PREFERRED = "preferred", pgettext_lazy("thesaurus label", "Preferred")
+        ALTERNATIVE = "alternative", pgettext_lazy("thesaurus label", "Alternative")
+        HIDDEN = "hidden", pgettext_lazy("thesaurus label", "Hidden")
 
     concept = ParentalKey(Concept, on_delete=models.CASCADE, related_name="labels")
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.ALTERNATIVE)
     text = models.CharField(_("text"), max_length=200)
+
+    panels = [FieldPanel("language"), FieldPanel("kind"), FieldPanel("text")]
 
     class Meta:
         ordering = ["language", "kind", "text"]
@@ -115,3 +117,26 @@ class ConceptLabel(models.Model):
 
     def __str__(self):
         return self.text
+
+    def clean(self):
+        super().clean()
+        self.text = single_line(self.text)
+
+
+def preferred_label_problem(labels) -> str | None:
+    """What is wrong with the preferred labels among ``labels`` (``(language, kind,
+    text)`` triples), if anything: a concept has one per language, and an English one,
+    the language every reader falls back to."""
+    preferred = defaultdict(list)
+    for language, kind, text in labels:
+        if kind == ConceptLabel.Kind.PREFERRED:
+            preferred[language].append(text)
+    for language, texts in sorted(preferred.items()):
+        if len(texts) > 1:
+            return _(
+                "There are %(count)d preferred labels in %(language)s (%(labels)s): "
+                "a concept has one per language."
+            ) % {"count": len(texts), "language": language, "labels": ", ".join(sorted(texts))}
+    if "en" not in preferred:
+        return _("There is no English preferred label: every concept needs one.")
+    return None

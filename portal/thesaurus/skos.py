@@ -8,14 +8,12 @@ Arabic and French are skipped.
 """
 
 from dataclasses import dataclass, field
-from xml.sax import SAXException
 
 from django.utils.text import slugify
 from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
-from rdflib.exceptions import Error as RDFError
 
 from portal.text import single_line
-from portal.thesaurus.models import LANGUAGES, ConceptLabel
+from portal.thesaurus.models import LANGUAGES, ConceptLabel, preferred_label_problem
 
 PORTAL = Namespace("https://partnership-portal.org/thesaurus/ns#")
 AREA_DATATYPE = PORTAL.ThematicArea
@@ -54,8 +52,10 @@ def read(source, format_name: str) -> Graph:
     graph = Graph()
     try:
         graph.parse(source, format=FORMATS[format_name])
-    except (RDFError, SyntaxError, ValueError, SAXException) as error:
-        # Turtle syntax errors are SyntaxErrors, RDF/XML ones the XML parser's.
+    except Exception as error:
+        # rdflib's parsers report malformed input in no one class: SyntaxError for
+        # Turtle, the XML parser's errors for RDF/XML, and whatever their code hits
+        # on a truncated file (an IndexError on Turtle cut mid-statement).
         raise SkosError(f"The file is not valid {format_name}: {error}") from error
     return graph
 
@@ -126,18 +126,9 @@ def parse(graph: Graph) -> ParsedScheme:
 
 
 def _check_labels(concept: ParsedConcept) -> None:
-    preferred: dict[str, list[str]] = {}
-    for language, kind, text in concept.labels:
-        if kind == ConceptLabel.Kind.PREFERRED:
-            preferred.setdefault(language, []).append(text)
-    for language, texts in preferred.items():
-        if len(texts) > 1:
-            named = ", ".join(sorted(texts))
-            raise SkosError(
-                f"Concept {concept.uri} has {len(texts)} preferred labels in {language}: {named}."
-            )
-    if "en" not in preferred:
-        raise SkosError(f"Concept {concept.uri} has no English preferred label.")
+    problem = preferred_label_problem(concept.labels)
+    if problem:
+        raise SkosError(f"Concept {concept.uri}: {problem}")
 
 
 def find_cycle(edges: dict[str, set[str]]) -> list[str] | None:

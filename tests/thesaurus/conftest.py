@@ -9,9 +9,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from portal.thesaurus import matching
+from portal.thesaurus.demo import SHIPPED
 from tests.factories import ThematicAreaFactory
-
-SHIPPED = Path(__file__).resolve().parents[2] / "portal" / "thesaurus" / "data" / "thesaurus.ttl"
 
 PREFIXES = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix portal: <https://partnership-portal.org/thesaurus/ns#> .
@@ -30,9 +29,14 @@ def _fresh_matcher():
 
 @pytest.fixture
 def areas(db):
+    """The thematic areas the shipped thesaurus names, as the demo creates them."""
     return {
-        slug: ThematicAreaFactory(slug=slug, name=name)
-        for slug, name in (("health", "Health"), ("labour", "Labour"), ("social-cohesion", "Social cohesion"))
+        slug: ThematicAreaFactory(slug=slug, name=name, name_ar=name_ar, name_fr=name_fr)
+        for slug, name, name_ar, name_fr in (
+            ("health", "Health", "الصحة", "Santé"),
+            ("labour", "Labour", "العمل", "Travail"),
+            ("social-cohesion", "Social cohesion", "التماسك الاجتماعي", "Cohésion sociale"),
+        )
     }
 
 

@@ -40,7 +40,7 @@ def test_the_issue_examples_and_areas_are_there(shipped, areas):
         "alerte précoce",
     ]
     assert warning.thematic_area is None
-    assert warning.scope and fees.scope
+    assert warning.scope_note_ar and fees.scope_note_fr
     assert set(
         Concept.objects.exclude(thematic_area=None).values_list("thematic_area__slug", flat=True)
     ) == set(areas)
