@@ -18,9 +18,9 @@ DOCUMENTS = BRIEFS + LESSONS + JOINT_ACTIONS
 
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=[document["title"][:40] for document in DOCUMENTS])
-def test_each_demo_document_names_concepts_in_its_title_and_summary(shipped, document):
+def test_each_demo_document_names_a_concept_in_its_title_and_summary(shipped, document):
     text = f"{document['title']}\n{document['summary']}"
-    assert len(matching.concepts_in_text(text, document["language"])) >= 2
+    assert matching.concepts_in_text(text, document["language"])
 
 
 def test_the_demo_names_the_issue_examples_in_each_language(shipped):
