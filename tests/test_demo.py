@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model
 
 from knowledge.models import JointActionPage, LessonLearnedPage, PolicyBriefPage
 from portal.models import HomePage, Organisation, ThematicArea, ThemePage
+from portal.thesaurus.models import Concept
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +26,7 @@ def counts():
             LessonLearnedPage,
             JointActionPage,
             get_document_model(),
+            Concept,
         )
     }
 
@@ -35,6 +37,7 @@ def test_load_demo_is_idempotent_and_complete(client, countries):
     first = counts()
     assert "Demo content is ready." in output.getvalue()
     assert "joint actions: 4 (4 new)" in output.getvalue()
+    assert "thesaurus concepts: 328 (328 new)" in output.getvalue()
 
     second_output = io.StringIO()
     call_command("load_demo", stdout=second_output)

@@ -1,7 +1,7 @@
 """The changes that purge cached pages, connected to the signals of the writes
 that make them: Wagtail's page signals, the saves and deletions of posts,
 topics, reactions and comments (every service and moderation decision saves the
-row it changes), and the vocabulary.
+row it changes), the vocabulary, and the thesaurus.
 
 Purges run once the change is committed: a reader who renders in between stamps
 the page with the tokens read before, which the purge then retires. Wagtail
@@ -20,6 +20,7 @@ from portal.accounts.signals import account_deleting
 from portal.comments.models import Comment, PageCommentSettings
 from portal.models import Country, Organisation, ThematicArea
 from portal.pagecache import showing, store
+from portal.thesaurus.signals import concepts_changed
 
 
 def _on_commit(purge) -> None:
@@ -96,6 +97,8 @@ def vocabulary_changed(sender, **kwargs):
 for model in (ThematicArea, Organisation, Country, Forum, Site, Locale):
     post_save.connect(vocabulary_changed, sender=model)
     post_delete.connect(vocabulary_changed, sender=model)
+# A concept's labels show on its own page, its neighbours' and the topics index.
+concepts_changed.connect(vocabulary_changed)
 
 
 @receiver(account_deleting)

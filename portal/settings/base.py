@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "portal.idempotency",
     "portal.pagecache",
     "portal.opendata",
+
+    "portal.thesaurus",
     "knowledge",
     "forums",
     "search",
@@ -264,6 +266,10 @@ SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "10"))
 # purged through Wagtail's frontend cache when what they show changes.
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
 PORTAL_PAGE_CACHE_ALIAS = "default"
+# The concept scheme ``thesaurus_export`` writes; concepts keep the URIs they were imported with.
+PORTAL_THESAURUS_SCHEME_URI = os.environ.get(
+    "PORTAL_THESAURUS_SCHEME_URI", "https://partnership-portal.org/thesaurus/scheme"
+)
 WAGTAILFRONTENDCACHE = {"pages": {"BACKEND": "portal.pagecache.backend.PageCacheBackend"}}
 
 LOGGING = {

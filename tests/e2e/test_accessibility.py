@@ -1,8 +1,11 @@
 """WCAG 2.2 AA checks by axe-core on the pages every reader uses, and on the moderation
 item page moderators decide from, in English and Arabic."""
 
+import io
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from wagtail.users.models import UserProfile
@@ -10,8 +13,10 @@ from wagtail.users.models import UserProfile
 from forums.models import Post
 from portal.accounts.models import Profile
 from portal.moderation import services
+from portal.thesaurus import demo as thesaurus_demo
 from tests.accounts.factories import VerifiedUserFactory
 from tests.e2e.conftest import axe_violations, describe_violations
+from tests.factories import ThematicAreaFactory
 from tests.forums.factories import PostFactory, TopicFactory, make_moderator
 from tests.i18n.scenario import build_scenario
 
@@ -19,6 +24,9 @@ from tests.i18n.scenario import build_scenario
 @pytest.fixture
 def addresses(home_page, locales, countries):
     scenario = build_scenario(home_page, locales, countries)
+    for slug in ("labour", "social-cohesion"):
+        ThematicAreaFactory(slug=slug, name=slug.replace("-", " ").capitalize())
+    call_command("thesaurus_import", str(thesaurus_demo.SHIPPED), stdout=io.StringIO())
     found = {}
     for language in ("en", "ar"):
         with translation.override(language):
@@ -29,6 +37,8 @@ def addresses(home_page, locales, countries):
                 "search": reverse("search:index") + "?q=health",
                 "forums": reverse("forums:index"),
                 "topic": reverse("forums:topic_detail", kwargs={"pk": scenario["topic"].pk}),
+                "thesaurus": reverse("thesaurus:index"),
+                "concept": reverse("thesaurus:concept", kwargs={"slug": "early-warning"}),
             }
     return found
 

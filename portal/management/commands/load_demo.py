@@ -9,6 +9,7 @@ from django.db import transaction
 # Each app appends its own module; each exposes ``load(stdout)``.
 DEMO_MODULES = [
     "portal.demo",
+    "portal.thesaurus.demo",
     "knowledge.demo",
     "portal.comments.demo",
     "forums.demo",

@@ -1,0 +1,135 @@
+"""Which concepts a text or a query names, through any label in any of the three
+languages, after the normalisation and stemming the search uses (``search.text``).
+
+Every label becomes a sequence of stems (stop words left out, as the search leaves
+them out of documents), kept in a trie of stems. A Latin-script label is stemmed as
+English and as French, so an English document quoting "alerte précoce" still names
+the concept; a text's words are stemmed in its own language, a query's in both.
+Matching walks the trie from each word and keeps the longest label that ends there,
+so "recruitment fees" names that concept and not also "recruitment"; words are
+matched whole, never inside a longer word.
+
+The trie is built once per process from the database and rebuilt when the version
+kept in the cache changes: every save or deletion of a concept or a label bumps it.
+"""
+
+import itertools
+import secrets
+import threading
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from portal.thesaurus.models import ConceptLabel
+from search.text import STOP_WORDS, stems, tokens, word_variants
+
+VERSION_KEY = "thesaurus:matcher-version"
+# A label's words multiply into this many stem sequences at most (Arabic words
+# starting with و have two readings; Latin words an English and a French stem).
+MAX_READINGS = 16
+_END = ""
+
+
+@dataclass(frozen=True)
+class Matcher:
+    version: str
+    trie: dict
+
+    def find(self, groups: list[tuple[str, ...] | frozenset[str]]) -> set[int]:
+        """Concepts named by a run of words, each given as the stems it may have."""
+        found: set[int] = set()
+        position = 0
+        while position < len(groups):
+            end, concepts = self._longest_at(groups, position)
+            if concepts:
+                found |= concepts
+                position = end
+            else:
+                position += 1
+        return found
+
+    def _longest_at(self, groups, start: int) -> tuple[int, frozenset[int]]:
+        nodes = [self.trie]
+        best_end, best = start, frozenset()
+        for position in range(start, len(groups)):
+            nodes = [node[stem] for node in nodes for stem in groups[position] if stem in node]
+            if not nodes:
+                break
+            ended = frozenset().union(*(node[_END] for node in nodes if _END in node))
+            if ended:
+                best_end, best = position + 1, ended
+        return best_end, best
+
+
+def _words(text: str) -> list[str]:
+    return [token for token in tokens(text) if token not in STOP_WORDS]
+
+
+def label_readings(text: str, language: str) -> set[tuple[str, ...]]:
+    """The stem sequences a label may appear as in a document of any language."""
+    words = _words(text)
+    if not words:
+        return set()
+    languages = {language} | ({"en", "fr"} if language in ("en", "fr") else set())
+    readings: set[tuple[str, ...]] = set()
+    for stemming in sorted(languages):
+        per_word = [stems(word, stemming) for word in words]
+        readings.update(itertools.islice(itertools.product(*per_word), MAX_READINGS))
+    return readings
+
+
+def build(version: str = "") -> Matcher:
+    trie: dict = {}
+    for concept_id, language, text in ConceptLabel.objects.values_list("concept_id", "language", "text"):
+        for reading in label_readings(text, language):
+            node = trie
+            for stem in reading:
+                node = node.setdefault(stem, {})
+            node.setdefault(_END, set()).add(concept_id)
+    return Matcher(version=version, trie=_frozen(trie))
+
+
+def _frozen(node: dict) -> dict:
+    return {key: frozenset(value) if key == _END else _frozen(value) for key, value in node.items()}
+
+
+_lock = threading.Lock()
+_current: Matcher | None = None
+
+
+def bump_version() -> None:
+    cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+
+
+def current_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
+        version = cache.get(VERSION_KEY, "")
+    return version
+
+
+def matcher() -> Matcher:
+    """This process's matcher, rebuilt when the concepts changed since it was built."""
+    global _current
+    version = current_version()
+    built = _current
+    if built is not None and built.version == version:
+        return built
+    with _lock:
+        if _current is None or _current.version != version:
+            # The version is read before the labels: a change committed while
+            # building bumps it again, and the next call rebuilds.
+            _current = build(version)
+        return _current
+
+
+def concepts_in_text(text: str, language: str) -> set[int]:
+    """Ids of the concepts whose labels occur in ``text``, written in ``language``."""
+    language = (language or "en")[:2]
+    return matcher().find([stems(word, language) for word in _words(text)])
+
+
+def concepts_in_query(query: str) -> set[int]:
+    """Ids of the concepts a search query names, in whichever language it is written."""
+    return matcher().find([word_variants(word) for word in _words(query)])
