@@ -295,10 +295,16 @@ def partner_list():
     return Organisation.objects.select_related("country", "logo").prefetch_related("logo__renditions")
 
 
+# Rows read per resource shown, so that versions of one resource in other languages
+# leave enough others to fill the list.
+RELATED_READ_AHEAD = 3
+
+
 def related_resources(page, *, user, exclude_pages=(), limit=4):
     """Up to ``limit`` pieces of knowledge ``user`` may open that share a thematic area
     and a country with ``page`` (any type, any language), the reader's language first,
-    then the newest; ``page`` and ``exclude_pages`` (its translations) left out.
+    then the newest, each resource once; ``page`` and ``exclude_pages`` (its
+    translations) left out.
 
     Read from the search documents in one query, without the pages: each row carries
     its title, address, type, language and date. Rows get ``type_label``.
@@ -318,11 +324,17 @@ def related_resources(page, *, user, exclude_pages=(), limit=4):
         if ids:
             shared = through.objects.filter(searchdocument_id=OuterRef("pk"), **{f"{column}__in": ids})
             rows = rows.filter(Exists(shared))
-    rows = list(
+    candidates = (
         rows.exclude(key__in=keys)
-        .only("key", "doc_type", "title", "url", "language", "date")
-        .order_by(_first_when(language=current_language()), "-date", "-pk")[:limit]
+        .only("key", "doc_type", "title", "url", "language", "date", "translation_group")
+        .order_by(_first_when(language=current_language()), "-date", "-pk")[: limit * RELATED_READ_AHEAD]
     )
+    # One version of each translated resource: the first, in the reader's language
+    # when there is one.
+    shown = {}
+    for row in candidates:
+        shown.setdefault(row.translation_group, row)
+    rows = list(shown.values())[:limit]
     for row in rows:
         row.type_label = TYPE_LABELS.get(row.doc_type, row.doc_type)
     return rows

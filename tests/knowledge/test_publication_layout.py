@@ -94,6 +94,19 @@ def test_related_resources_include_what_a_signed_in_reader_may_open(library, nei
     assert "Members only" in [item.title for item in related]
 
 
+def test_related_resources_show_each_translated_resource_once(library, neighbours, locales):
+    arabic = neighbours["lesson"].copy_for_translation(locales["ar"])
+    arabic.title = "فرق التوعية"
+    published(arabic)
+    brief = library["health_jo"]
+    for language, expected in (("en", "Outreach teams"), ("ar", "فرق التوعية")):
+        with translation.override(language):
+            related = related_resources(brief, user=None, exclude_pages=[library["health_jo_ar"]])
+        titles = [item.title for item in related]
+        assert expected in titles
+        assert len([title for title in titles if title in ("Outreach teams", "فرق التوعية")]) == 1
+
+
 def test_related_resources_take_one_query(library, neighbours, django_assert_num_queries):
     brief = library["health_jo"]
     # The page being shown has its relations loaded already (load_page_relations).
