@@ -61,7 +61,6 @@ urlpatterns += i18n_patterns(
     path("forums/", include("forums.urls")),
     path("search/", include("search.urls")),
     path("opendata/", include("portal.opendata.urls")),
-
     path("topics/", include("portal.thesaurus.urls")),
     path("", include("portal.site_urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

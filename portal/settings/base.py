@@ -40,7 +40,6 @@ INSTALLED_APPS = [
     "portal.idempotency",
     "portal.pagecache",
     "portal.opendata",
-
     "portal.thesaurus",
     "knowledge",
     "forums",
