@@ -11,6 +11,19 @@ def with_second_factor(user):
     return user
 
 
+def _posted_body(page):
+    """The body the editor shows for ``page`` as its form posts it back: each block
+    of its latest version with its id, so an untouched body is unchanged. A brief
+    without one gets a heading, as it is published with a body (knowledge.forms
+    refuses an empty one)."""
+    shown = type(page).objects.get(pk=page.pk).get_latest_revision_as_object() if page.pk else page
+    states = shown.body.stream_block.get_form_state(shown.body) if shown.body else []
+    if not states:
+        return streamfield([("heading", "Findings")])
+    blocks = {str(index): {**state, "deleted": "", "order": str(index)} for index, state in enumerate(states)}
+    return {**blocks, "count": str(len(states))}
+
+
 def brief_form_data(page, *, action=None, **changes):
     """What the admin's policy brief form posts for ``page`` (a PolicyBriefPage)."""
     values = {
@@ -18,8 +31,7 @@ def brief_form_data(page, *, action=None, **changes):
         "slug": page.slug,
         "summary": page.summary,
         "publication_date": page.publication_date.isoformat(),
-        # A brief is published with a body (knowledge.forms refuses an empty one).
-        "body": streamfield([("heading", "Findings")]),
+        "body": _posted_body(page),
         "key_recommendations": streamfield([]),
         "documents": inline_formset([]),
         "comments": inline_formset([]),
