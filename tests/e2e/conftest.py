@@ -125,6 +125,13 @@ def _translated_interface(settings, _compiled_catalogues):
 
 
 @pytest.fixture
+def open_posting(settings):
+    """Posts appear at once and without a rate limit, for tests of what people write."""
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
+    settings.PORTAL_POSTING_RATE_LIMIT = ""
+
+
+@pytest.fixture
 def live_url(live_server):
     return live_server.url.rstrip("/")
 

@@ -12,11 +12,7 @@ from tests.comments.factories import CommentFactory
 from tests.e2e.conftest import axe_violations, describe_violations
 from tests.knowledge.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
 
-
-@pytest.fixture(autouse=True)
-def _open_posting(settings):
-    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
-    settings.PORTAL_POSTING_RATE_LIMIT = ""
+pytestmark = pytest.mark.usefixtures("open_posting")
 
 
 @pytest.fixture

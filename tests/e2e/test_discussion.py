@@ -14,13 +14,7 @@ from tests.accounts.factories import MembershipFactory, VerifiedUserFactory
 from tests.e2e.conftest import axe_violations, describe_violations
 from tests.forums.factories import ForumFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _open_posting(settings):
-    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
-    settings.PORTAL_POSTING_RATE_LIMIT = ""
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("open_posting")]
 
 
 @pytest.fixture

@@ -17,13 +17,7 @@ from tests.accounts.helpers import with_second_factor
 from tests.forums.factories import ForumFactory
 from tests.knowledge.factories import LessonLearnedIndexPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _open_posting(settings):
-    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
-    settings.PORTAL_POSTING_RATE_LIMIT = ""
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("open_posting")]
 
 
 @pytest.fixture
