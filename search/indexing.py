@@ -100,25 +100,26 @@ def _row_values(projection: Projection) -> dict:
     }
 
 
+RELATIONS = ("themes", "countries", "organisations")
+
+
 def _relations(projection: Projection) -> list[tuple[str, list[int]]]:
-    return [
-        ("themes", projection.themes),
-        ("countries", projection.countries),
-        ("organisations", projection.organisations),
-    ]
+    return [(relation, getattr(projection, relation)) for relation in RELATIONS]
+
+
+def _through_rows(relation: str, pairs) -> list:
+    """Rows of ``relation``'s link table for (document id, related id) ``pairs``."""
+    descriptor = getattr(SearchDocument, relation)
+    column = f"{descriptor.field.m2m_reverse_field_name()}_id"
+    return [descriptor.through(searchdocument_id=document_id, **{column: pk}) for document_id, pk in pairs]
 
 
 def _insert_relations(document: SearchDocument, projection: Projection) -> None:
     # A new row has no relations yet: insert them without reading first.
     for relation, ids in _relations(projection):
-        if not ids:
-            continue
-        descriptor = getattr(SearchDocument, relation)
-        through = descriptor.through
-        column = f"{descriptor.field.m2m_reverse_field_name()}_id"
-        through.objects.bulk_create(
-            [through(searchdocument_id=document.pk, **{column: pk}) for pk in dict.fromkeys(ids)]
-        )
+        if ids:
+            rows = _through_rows(relation, ((document.pk, pk) for pk in dict.fromkeys(ids)))
+            getattr(SearchDocument, relation).through.objects.bulk_create(rows)
 
 
 @transaction.atomic
@@ -147,21 +148,17 @@ def _replace_relations(
 ) -> None:
     """The relation rows of many documents, in two statements per relation: the old
     rows of the documents that existed are dropped, every document's rows inserted."""
-    for relation in ("themes", "countries", "organisations"):
-        descriptor = getattr(SearchDocument, relation)
-        through = descriptor.through
-        column = f"{descriptor.field.m2m_reverse_field_name()}_id"
-        existed = [document.pk for key, document in documents.items() if key not in fresh]
+    existed = [document.pk for key, document in documents.items() if key not in fresh]
+    for relation in RELATIONS:
+        through = getattr(SearchDocument, relation).through
         if existed:
             through.objects.filter(searchdocument_id__in=existed).delete()
-        through.objects.bulk_create(
-            [
-                through(searchdocument_id=document.pk, **{column: pk})
-                for key, document in documents.items()
-                for pk in dict.fromkeys(getattr(projections[key], relation))
-            ],
-            batch_size=2000,
+        pairs = (
+            (document.pk, pk)
+            for key, document in documents.items()
+            for pk in dict.fromkeys(getattr(projections[key], relation))
         )
+        through.objects.bulk_create(_through_rows(relation, pairs), batch_size=2000)
 
 
 @transaction.atomic
