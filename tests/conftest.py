@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 from portal.breaker import breakers_reset
 from portal.models import Country, HomePage
 from portal.settings.base import tasks_setting
+from search.indexing import forget_recorded_terms
 from tests.factories import OrganisationFactory, ThematicAreaFactory, UserFactory
 
 
@@ -22,6 +23,13 @@ def _services_presumed_up():
     breakers_reset()
     yield
     breakers_reset()
+
+
+@pytest.fixture(autouse=True)
+def _vocabulary_unremembered():
+    """The indexing pipeline remembers per process which "did you mean" terms it
+    wrote; a test's rows are rolled back, so the next test starts without them."""
+    forget_recorded_terms()
 
 
 @pytest.fixture
