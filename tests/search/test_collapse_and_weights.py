@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from search.backends.base import FACETS
+from search.backends.engine.backend import EngineSearchBackend
 from search.ranking import TYPE_WEIGHTS
 from tests.search.conftest import make_document
 from tests.search.helpers import autocomplete, keys, search
@@ -141,3 +142,14 @@ def test_autocomplete_answer_names_the_type(client, translated):
     results = client.get(reverse("search:autocomplete"), {"q": "winter cli"}).json()["results"]
     assert [result["type"] for result in results] == ["Policy brief", "Forum topic"]
     assert results[0]["language"] == "en"
+
+
+def test_an_engine_group_whose_versions_came_back_empty_shows_its_own_hit():
+    """While a node leaves the cluster, the engine's second search for a group's
+    versions can find none; the group's best version is then shown alone."""
+    group = {
+        "_score": 2.0,
+        "_source": {"pk": 7, "key": "brief:7", "language": "fr", "translation_order": 1},
+        "inner_hits": {"versions": {"hits": {"total": {"value": 0}, "hits": []}}},
+    }
+    assert EngineSearchBackend._shown([group], "en") == [(group, group, [group])]

@@ -142,10 +142,16 @@ class EngineSearchBackend(BaseSearchBackend):
     @staticmethod
     def _shown(groups, language: str) -> list[tuple[dict, dict, list[dict]]]:
         """(group, shown version, matching versions) of each collapsed hit: the
-        version in ``language`` if that one matched, else the original."""
+        version in ``language`` if that one matched, else the original.
+
+        The engine fetches a group's versions in a second search after the first;
+        while a node leaves or a shard moves that one can come back empty, and the
+        group's own hit, its best version, then stands for the group."""
         shown = []
         for group in groups:
-            versions = group["inner_hits"][queries.VERSIONS]["hits"]["hits"]
+            versions = group.get("inner_hits", {}).get(queries.VERSIONS, {}).get("hits", {}).get("hits") or [
+                group
+            ]
             by_pk = {version["_source"]["pk"]: version for version in versions}
             chosen = representative(
                 [
