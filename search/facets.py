@@ -9,11 +9,13 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Country, Organisation, ThematicArea
+from portal.thesaurus.models import Concept
 from search.backends.base import (
     FACET_COUNTRY,
     FACET_LANGUAGE,
     FACET_ORGANISATION,
     FACET_THEME,
+    FACET_TOPIC,
     FACET_TYPE,
     FACET_YEAR,
     FACETS,
@@ -24,6 +26,7 @@ from search.projections import TYPE_LABELS
 
 FACET_TITLES = {
     FACET_TYPE: _("Content type"),
+    FACET_TOPIC: _("Topic"),
     FACET_THEME: _("Thematic area"),
     FACET_COUNTRY: _("Country"),
     FACET_ORGANISATION: _("Partner organisation"),
@@ -32,8 +35,27 @@ FACET_TITLES = {
 }
 
 
+# Results may be about many concepts: the topic facet offers the most frequent.
+MAX_TOPICS = 15
+
+
 def _sorted(values: list[FacetValue]) -> list[FacetValue]:
     return sorted(values, key=lambda value: (-value.count, str(value.label).casefold()))
+
+
+def _topics(counts: dict, selected: frozenset[int]) -> list[FacetValue]:
+    """The most frequent concepts, and every selected one, by count."""
+    frequent = sorted(counts, key=lambda pk: (pk not in selected, -counts[pk]))[
+        : max(MAX_TOPICS, len(selected))
+    ]
+    concepts = Concept.objects.prefetch_related("labels").in_bulk(frequent) if frequent else {}
+    return _sorted(
+        [
+            FacetValue(concepts[pk].slug, concepts[pk].preferred_label(), counts[pk], pk in selected)
+            for pk in frequent
+            if pk in concepts
+        ]
+    )
 
 
 def label_facets(raw: dict[str, dict], query: SearchQuery) -> dict[str, list[FacetValue]]:
@@ -67,6 +89,7 @@ def label_facets(raw: dict[str, dict], query: SearchQuery) -> dict[str, list[Fac
         key=lambda value: value.value,
         reverse=True,
     )
+    facets[FACET_TOPIC] = _topics(raw[FACET_TOPIC], query.topics)
     themes = ThematicArea.objects.in_bulk([pk for pk in raw[FACET_THEME] if pk]) if raw[FACET_THEME] else {}
     facets[FACET_THEME] = _sorted(
         [

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from search import text
 from search.backends import engine_configured, get_backend
+from search.concepts import concept_term, document_concepts
 from search.models import SearchDocument, SearchTerm
 from search.projections import Projection, dependents_of, document_key, project, projector_for
 
@@ -71,12 +72,16 @@ def record_terms(projections) -> None:
     )
 
 
-def _row_values(projection: Projection) -> dict:
+def _row_values(projection: Projection, concepts: list[int]) -> dict:
     language = (projection.language or "")[:8]
     body = projection.body
     analysed_body = " ".join(
         part
-        for part in (text.analyse(body, language), text.analyse(projection.attachment_text, language))
+        for part in (
+            text.analyse(body, language),
+            text.analyse(projection.attachment_text, language),
+            " ".join(concept_term(pk) for pk in concepts),
+        )
         if part
     )
     return {
@@ -100,11 +105,25 @@ def _row_values(projection: Projection) -> dict:
     }
 
 
-RELATIONS = ("themes", "countries", "organisations")
+RELATIONS = ("themes", "countries", "organisations", "concepts")
 
 
-def _relations(projection: Projection) -> list[tuple[str, list[int]]]:
-    return [(relation, getattr(projection, relation)) for relation in RELATIONS]
+class _Analysed:
+    """A projection with the concepts its document is about, found once per write."""
+
+    def __init__(self, projection: Projection):
+        self.projection = projection
+        self.concepts = document_concepts(projection)
+
+    def values(self) -> dict:
+        return _row_values(self.projection, self.concepts)
+
+    def related(self, relation: str) -> list[int]:
+        return self.concepts if relation == "concepts" else getattr(self.projection, relation)
+
+
+def _relations(analysed: _Analysed) -> list[tuple[str, list[int]]]:
+    return [(relation, analysed.related(relation)) for relation in RELATIONS]
 
 
 def _through_rows(relation: str, pairs) -> list:
@@ -114,9 +133,9 @@ def _through_rows(relation: str, pairs) -> list:
     return [descriptor.through(searchdocument_id=document_id, **{column: pk}) for document_id, pk in pairs]
 
 
-def _insert_relations(document: SearchDocument, projection: Projection) -> None:
+def _insert_relations(document: SearchDocument, analysed: _Analysed) -> None:
     # A new row has no relations yet: insert them without reading first.
-    for relation, ids in _relations(projection):
+    for relation, ids in _relations(analysed):
         if ids:
             rows = _through_rows(relation, ((document.pk, pk) for pk in dict.fromkeys(ids)))
             getattr(SearchDocument, relation).through.objects.bulk_create(rows)
@@ -125,18 +144,19 @@ def _insert_relations(document: SearchDocument, projection: Projection) -> None:
 @transaction.atomic
 def document_save(projection: Projection) -> SearchDocument:
     """Write the search row of ``projection`` (creating or reviving it)."""
-    values = _row_values(projection)
+    analysed = _Analysed(projection)
+    values = analysed.values()
     document = SearchDocument.objects.select_for_update().filter(key=projection.key).first()
     if document is None:
         document = SearchDocument.objects.create(key=projection.key, **values)
-        _insert_relations(document, projection)
+        _insert_relations(document, analysed)
     else:
         for name, value in values.items():
             setattr(document, name, value)
         # The row is locked, so counting up here cannot lose a concurrent write.
         document.version += 1
         document.save()
-        for relation, ids in _relations(projection):
+        for relation, ids in _relations(analysed):
             getattr(document, relation).set(ids)
     record_terms([projection])
     transaction.on_commit(partial(_notify_backend, [projection.key]))
@@ -144,7 +164,7 @@ def document_save(projection: Projection) -> SearchDocument:
 
 
 def _replace_relations(
-    documents: dict[str, SearchDocument], projections: dict[str, Projection], *, fresh
+    documents: dict[str, SearchDocument], analysed: dict[str, _Analysed], *, fresh
 ) -> None:
     """The relation rows of many documents, in two statements per relation: the old
     rows of the documents that existed are dropped, every document's rows inserted."""
@@ -156,7 +176,7 @@ def _replace_relations(
         pairs = (
             (document.pk, pk)
             for key, document in documents.items()
-            for pk in dict.fromkeys(getattr(projections[key], relation))
+            for pk in dict.fromkeys(analysed[key].related(relation))
         )
         through.objects.bulk_create(_through_rows(relation, pairs), batch_size=2000)
 
@@ -167,7 +187,7 @@ def documents_save_many(projections, *, notify: bool = True) -> int:
     write for each, in a few statements for the whole batch (a rebuild, a bulk
     load). ``notify=False`` leaves the backend alone, for a caller that rebuilds
     its index next. Returns the number of rows written."""
-    by_key = {projection.key: projection for projection in projections}
+    by_key = {projection.key: _Analysed(projection) for projection in projections}
     if not by_key:
         return 0
     existing = {
@@ -178,8 +198,8 @@ def documents_save_many(projections, *, notify: bool = True) -> int:
     }
     fresh, changed, fields = {}, [], set()
     now = timezone.now()
-    for key, projection in by_key.items():
-        values = _row_values(projection)
+    for key, analysed in by_key.items():
+        values = analysed.values()
         fields.update(values)
         document = existing.get(key)
         if document is None:
@@ -194,7 +214,7 @@ def documents_save_many(projections, *, notify: bool = True) -> int:
     SearchDocument.objects.bulk_create(fresh.values(), batch_size=500)
     SearchDocument.objects.bulk_update(changed, [*sorted(fields), "version", "updated_at"], batch_size=200)
     _replace_relations({**existing, **fresh}, by_key, fresh=fresh)
-    record_terms(by_key.values())
+    record_terms([analysed.projection for analysed in by_key.values()])
     if notify:
         transaction.on_commit(partial(_notify_backend, list(by_key)))
     return len(by_key)

@@ -61,6 +61,9 @@ class SearchDocument(models.Model):
     themes = models.ManyToManyField(ThematicArea, blank=True, related_name="+")
     countries = models.ManyToManyField(Country, blank=True, related_name="+")
     organisations = models.ManyToManyField(Organisation, blank=True, related_name="+")
+    # Thesaurus concepts the document is about: those its text names, plus those its
+    # editors picked, less those they rejected (``search.concepts``).
+    concepts = models.ManyToManyField("thesaurus.Concept", blank=True, related_name="+")
     # Content without a date of its own (an organisation) has none, and no year.
     date = models.DateTimeField(_("date"), null=True, blank=True, db_index=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)

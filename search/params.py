@@ -7,6 +7,7 @@ import re
 from django.conf import settings
 
 from portal.models import Country, Organisation, ThematicArea
+from portal.thesaurus.models import Concept
 from search.backends.base import MAX_QUERY_LENGTH, SORTS, SearchQuery
 from search.projections import TYPE_LABELS
 
@@ -15,7 +16,7 @@ PER_PAGE = 20
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SLUG = re.compile(r"^[-\w]{1,80}$")
 
-PARAMETERS = ("q", "type", "theme", "country", "organisation", "language", "year", "sort")
+PARAMETERS = ("q", "type", "topic", "theme", "country", "organisation", "language", "year", "sort")
 
 
 def clean_text(value: str) -> str:
@@ -56,6 +57,7 @@ def query_from_params(params, *, per_page: int = PER_PAGE) -> SearchQuery:
         organisations=_slugs_to_ids(Organisation, _values(params, "organisation")),
         languages=frozenset(value for value in _values(params, "language") if value in languages),
         years=frozenset(years),
+        topics=_slugs_to_ids(Concept, _values(params, "topic")),
         sort=sort if sort in SORTS else SORTS[0],
         page=_page(params.get("page")),
         per_page=per_page,
@@ -64,5 +66,13 @@ def query_from_params(params, *, per_page: int = PER_PAGE) -> SearchQuery:
 
 def has_filters(query: SearchQuery) -> bool:
     return any(
-        (query.types, query.themes, query.countries, query.organisations, query.languages, query.years)
+        (
+            query.types,
+            query.topics,
+            query.themes,
+            query.countries,
+            query.organisations,
+            query.languages,
+            query.years,
+        )
     )

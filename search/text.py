@@ -139,16 +139,17 @@ def analyse(text: str, language: str = "en") -> str:
     )
 
 
+def query_words(text: str) -> list[str]:
+    """The words of a query a document must contain: normalised, without stop words
+    or repeats, at most ``MAX_QUERY_TERMS``."""
+    words = [token for token in tokens(text) if token not in STOP_WORDS]
+    return list(dict.fromkeys(words))[:MAX_QUERY_TERMS]
+
+
 def query_terms(text: str) -> list[frozenset[str]]:
     """A query as a list of word groups; a document matches a group when it contains
     any of its variants, and matches the query when it matches every group."""
-    groups = []
-    words = [token for token in tokens(text) if token not in STOP_WORDS]
-    for word in dict.fromkeys(words):
-        groups.append(word_variants(word))
-        if len(groups) == MAX_QUERY_TERMS:
-            break
-    return groups
+    return [word_variants(word) for word in query_words(text)]
 
 
 def prefix_terms(text: str) -> tuple[list[frozenset[str]], frozenset[str]]:

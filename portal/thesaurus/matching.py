@@ -37,12 +37,17 @@ class Matcher:
 
     def find(self, groups: list[tuple[str, ...] | frozenset[str]]) -> set[int]:
         """Concepts named by a run of words, each given as the stems it may have."""
-        found: set[int] = set()
+        return set().union(*(concepts for _, _, concepts in self.spans(groups)))
+
+    def spans(self, groups) -> list[tuple[int, int, frozenset[int]]]:
+        """(start, end, concepts) of each run of ``groups`` naming concepts, the
+        longest label first, runs never overlapping."""
+        found = []
         position = 0
         while position < len(groups):
             end, concepts = self._longest_at(groups, position)
             if concepts:
-                found |= concepts
+                found.append((position, end, concepts))
                 position = end
             else:
                 position += 1
@@ -133,3 +138,9 @@ def concepts_in_text(text: str, language: str) -> set[int]:
 def concepts_in_query(query: str) -> set[int]:
     """Ids of the concepts a search query names, in whichever language it is written."""
     return matcher().find([word_variants(word) for word in _words(query)])
+
+
+def concept_spans(words: list[str]) -> list[tuple[int, int, frozenset[int]]]:
+    """(start, end, concepts) of the runs of query ``words`` (normalised, stop
+    words left out) that name concepts, in whichever language."""
+    return matcher().spans([word_variants(word) for word in words])

@@ -33,7 +33,16 @@ FACET_COUNTRY = "country"
 FACET_ORGANISATION = "organisation"
 FACET_LANGUAGE = "language"
 FACET_YEAR = "year"
-FACETS = (FACET_TYPE, FACET_THEME, FACET_COUNTRY, FACET_ORGANISATION, FACET_LANGUAGE, FACET_YEAR)
+FACET_TOPIC = "topic"
+FACETS = (
+    FACET_TYPE,
+    FACET_TOPIC,
+    FACET_THEME,
+    FACET_COUNTRY,
+    FACET_ORGANISATION,
+    FACET_LANGUAGE,
+    FACET_YEAR,
+)
 
 MAX_QUERY_LENGTH = 200
 MAX_PER_PAGE = 50
@@ -53,6 +62,8 @@ class SearchQuery:
     organisations: frozenset[int] = frozenset()
     languages: frozenset[str] = frozenset()
     years: frozenset[int] = frozenset()
+    # Thesaurus concepts (ids) a result must be about.
+    topics: frozenset[int] = frozenset()
     sort: str = SORT_RELEVANCE
     page: int = 1
     per_page: int = 20
@@ -60,6 +71,9 @@ class SearchQuery:
     with_suggestion: bool = True
     # The reader's language: of a page's translations, that version is shown.
     language: str = ""
+    # Whether a run of query words naming a thesaurus concept also matches the
+    # documents about it (``search.concepts``); off only to measure what it adds.
+    through_concepts: bool = True
 
     def __post_init__(self):
         # Values are clamped here so no backend ever sees an absurd request.
@@ -67,7 +81,16 @@ class SearchQuery:
         object.__setattr__(self, "sort", self.sort if self.sort in SORTS else SORT_RELEVANCE)
         object.__setattr__(self, "page", min(max(int(self.page), 1), MAX_PAGE))
         object.__setattr__(self, "per_page", min(max(int(self.per_page), 1), MAX_PER_PAGE))
-        for name in ("scopes", "types", "themes", "countries", "organisations", "languages", "years"):
+        for name in (
+            "scopes",
+            "types",
+            "themes",
+            "countries",
+            "organisations",
+            "languages",
+            "years",
+            "topics",
+        ):
             object.__setattr__(self, name, frozenset(getattr(self, name)))
 
     @property
@@ -83,6 +106,7 @@ class SearchQuery:
             FACET_ORGANISATION: self.organisations,
             FACET_LANGUAGE: self.languages,
             FACET_YEAR: self.years,
+            FACET_TOPIC: self.topics,
         }[facet]
 
 
@@ -111,6 +135,9 @@ class SearchHit:
     organisations: list[str] = field(default_factory=list)
     # The hit's other matching versions, in other languages.
     translations: list[Translation] = field(default_factory=list)
+    # The concepts it was found through when none of its own words matched
+    # (``search.concepts.ConceptMatch``).
+    matched_concepts: list = field(default_factory=list)
 
 
 @dataclass

@@ -6,12 +6,13 @@ from dataclasses import replace
 
 from django.db.models import Count, Subquery
 
-from search import text
+from search import concepts, text
 from search.backends.base import (
     FACET_COUNTRY,
     FACET_LANGUAGE,
     FACET_ORGANISATION,
     FACET_THEME,
+    FACET_TOPIC,
     FACET_TYPE,
     FACET_YEAR,
     FACETS,
@@ -33,6 +34,7 @@ from search.suggest import correct
 Themes = SearchDocument.themes.through
 Countries = SearchDocument.countries.through
 Organisations = SearchDocument.organisations.through
+Concepts = SearchDocument.concepts.through
 
 
 def _filter(queryset, query: SearchQuery, *, without: str | None = None):
@@ -55,6 +57,10 @@ def _filter(queryset, query: SearchQuery, *, without: str | None = None):
             id__in=Subquery(
                 Countries.objects.filter(country__code__in=query.countries).values("searchdocument_id")
             )
+        )
+    if query.topics and without != FACET_TOPIC:
+        queryset = queryset.filter(
+            id__in=Subquery(Concepts.objects.filter(concept_id__in=query.topics).values("searchdocument_id"))
         )
     if query.organisations and without != FACET_ORGANISATION:
         queryset = queryset.filter(
@@ -91,6 +97,7 @@ def _facet_counts(matched, query: SearchQuery) -> dict[str, dict]:
             FACET_THEME: (Themes, "thematicarea_id"),
             FACET_COUNTRY: (Countries, "country__code"),
             FACET_ORGANISATION: (Organisations, "organisation_id"),
+            FACET_TOPIC: (Concepts, "concept_id"),
         }[name]
         rows = (
             through.objects.filter(searchdocument_id__in=Subquery(documents.values("id")))
@@ -102,6 +109,17 @@ def _facet_counts(matched, query: SearchQuery) -> dict[str, dict]:
     return raw
 
 
+def _concept_matches(hits, wanted: frozenset[int]) -> None:
+    if not wanted or not hits:
+        return
+    found = {}
+    for key, concept_id in Concepts.objects.filter(
+        searchdocument__key__in=[hit.key for hit in hits], concept_id__in=wanted
+    ).values_list("searchdocument__key", "concept_id"):
+        found.setdefault(key, set()).add(concept_id)
+    concepts.concept_matches(hits, found, wanted)
+
+
 class DatabaseSearchBackend(BaseSearchBackend):
     name = "database"
 
@@ -109,8 +127,8 @@ class DatabaseSearchBackend(BaseSearchBackend):
         results = SearchResults(query=query, backend=self.name)
         sql = dialect()
         visible = SearchDocument.objects.visible_to(query.scopes)
-        groups = text.query_terms(query.text)
-        expression = sql.expression(groups) if groups else ""
+        parts = concepts.query_parts(query.text, through_concepts=query.through_concepts)
+        expression = sql.query_expression(parts)
         if query.text.strip() and not expression:
             # Only stop words or symbols: nothing can match.
             results.facets = label_facets({}, query) if query.with_facets else {}
@@ -127,9 +145,10 @@ class DatabaseSearchBackend(BaseSearchBackend):
                 by_relevance=bool(expression) and query.sort != SORT_DATE,
             )
             results.hits = self._hits(ranked, filtered, query.text)
+            _concept_matches(results.hits, concepts.query_concepts(parts))
         if query.with_facets:
             results.facets = label_facets(_facet_counts(matched, query), query)
-        if not results.total and groups and query.with_suggestion:
+        if not results.total and parts and query.with_suggestion:
             results.suggestion = self._suggestion(query)
         return results
 

@@ -9,6 +9,8 @@ from django.db import connection
 from django.db.models import BooleanField, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
+from search import text
+from search.concepts import concept_term
 from search.ranking import DEFAULT_WEIGHT, weighted_types
 
 FTS_TABLE = "search_searchdocument_fts"
@@ -19,6 +21,37 @@ MATCH_TABLE = "temp.search_match"
 
 def _clean(term: str) -> str:
     return "".join(char for char in term if char.isalnum())
+
+
+class QueryParts:
+    """A search query's parts (``search.concepts.query_parts``) as one full text
+    expression: every part matched, a part naming concepts through its words or
+    through one of its concepts' terms. Without concepts this is ``expression``
+    of the words' groups."""
+
+    AND = OR = ""
+
+    def quoted(self, term: str) -> str:
+        raise NotImplementedError
+
+    def query_expression(self, parts) -> str:
+        rendered = []
+        for part in parts:
+            words = self.AND.join(
+                f"({self.OR.join(terms)})"
+                for terms in (
+                    [self.quoted(term) for term in map(_clean, sorted(text.word_variants(word))) if term]
+                    for word in part.words
+                )
+                if terms
+            )
+            if part.concepts:
+                alternatives = [f"({words})"] if words else []
+                alternatives += [self.quoted(concept_term(pk)) for pk in sorted(part.concepts)]
+                rendered.append(f"({self.OR.join(alternatives)})")
+            elif words:
+                rendered.append(words)
+        return self.AND.join(rendered)
 
 
 def _weight_sql() -> tuple[str, list]:
@@ -75,7 +108,7 @@ class GroupedRanking:
             return [(row[0], row[1], row[2]) for row in cursor.fetchall()]
 
 
-class SqliteDialect(GroupedRanking):
+class SqliteDialect(QueryParts, GroupedRanking):
     """FTS5 matches are computed once per search into a temporary table (private
     to the connection), which the count, the ranking and every facet query then
     join, instead of each running the full text query again."""
@@ -83,6 +116,10 @@ class SqliteDialect(GroupedRanking):
     match_table = MATCH_TABLE
     # bm25 is lower for better matches.
     score_sql = "-m.score"
+    AND, OR = " AND ", " OR "
+
+    def quoted(self, term: str) -> str:
+        return f'"{term}"'
 
     def expression(self, groups, prefixes=frozenset(), title_only=False) -> str:
         parts = []
@@ -113,13 +150,17 @@ class SqliteDialect(GroupedRanking):
         return queryset.filter(id__in=RawSQL(f"SELECT id FROM {MATCH_TABLE}", []))  # noqa: S608, S611
 
 
-class PostgresDialect(GroupedRanking):
+class PostgresDialect(QueryParts, GroupedRanking):
     """Like SQLite: the matches and their ranks are computed once per search into a
     temporary table (private to the session), so the count, the ranking and the
     six facet queries read a list of ids instead of each re-running the full text
     match over every visible row."""
 
     match_table = "pg_temp.search_match"
+    AND, OR = " & ", " | "
+
+    def quoted(self, term: str) -> str:
+        return f"'{term}'"
 
     def expression(self, groups, prefixes=frozenset(), title_only=False) -> str:
         # ":A" limits a term to the title (weight A); ":*" makes it a prefix.

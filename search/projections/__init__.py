@@ -37,6 +37,10 @@ class Projection:
     themes: list[int] = field(default_factory=list)
     countries: list[int] = field(default_factory=list)
     organisations: list[int] = field(default_factory=list)
+    # Thesaurus concepts its editors picked, and those they said it is not about;
+    # the concepts its text names are found when it is indexed.
+    concepts: list[int] = field(default_factory=list)
+    concepts_excluded: list[int] = field(default_factory=list)
     visibility: str = Audience.PUBLIC
     visibility_organisation_id: int | None = None
     # Translations of one page: the same group, ordered oldest (the original) first.

@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 
 from portal.breaker import Breaker, breaker_for
 from portal.models import Organisation
-from search import text
+from search import concepts, text
 from search.backends.base import (
     FACETS,
     BaseSearchBackend,
@@ -114,18 +114,22 @@ class EngineSearchBackend(BaseSearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         results = SearchResults(query=query, backend=self.name)
-        words = queries.query_words(query.text)
+        words = text.query_words(query.text)
         if query.text.strip() and not words:
             # Only stop words or symbols: nothing can match.
             results.facets = label_facets({}, query) if query.with_facets else {}
             return results
-        search = queries.build_search(self.dsl, query, self.alias).using(self.client)
+        parts = concepts.query_parts(query.text, through_concepts=query.through_concepts)
+        search = queries.build_search(self.dsl, query, self.alias, parts).using(self.client)
         with self.unavailable_on_error():
             response = search.execute()
         body = response.to_dict()
         aggregations = body["aggregations"]
         results.total = aggregations[queries.TOTAL][queries.TOTAL]["value"]
         results.hits = self._hits(body["hits"]["hits"], query.language)
+        wanted = concepts.query_concepts(parts)
+        if wanted:
+            concepts.concept_matches(results.hits, self._concepts_of(body["hits"]["hits"]), wanted)
         if query.with_facets:
             raw = {
                 name: {
@@ -166,6 +170,17 @@ class EngineSearchBackend(BaseSearchBackend):
             )
             shown.append((group, by_pk[chosen.pk], versions))
         return shown
+
+    @staticmethod
+    def _concepts_of(groups) -> dict[str, set[int]]:
+        return {
+            version["_source"]["key"]: set(version["_source"].get("concepts") or ())
+            for group in groups
+            for version in [
+                group,
+                *group.get("inner_hits", {}).get(queries.VERSIONS, {}).get("hits", {}).get("hits", []),
+            ]
+        }
 
     def _hits(self, groups, language: str) -> list[SearchHit]:
         shown = self._shown(groups, language)

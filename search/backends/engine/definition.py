@@ -15,7 +15,7 @@ from search.backends.base import MAX_PAGE, MAX_PER_PAGE
 
 LANGUAGES = ("en", "ar", "fr")
 TEXT_FIELDS = ("title", "body", "attachment_text")
-FACET_FIELDS = ("doc_type", "themes", "countries", "organisations", "language", "year")
+FACET_FIELDS = ("doc_type", "themes", "countries", "organisations", "concepts", "language", "year")
 # Bulk requests stay reasonable even for a scanned book.
 MAX_TEXT_CHARS = 1_000_000
 PREFIX_MAX_GRAM = 20
@@ -101,6 +101,7 @@ def mapping(dsl):
     m.field("themes", "integer")
     m.field("countries", "keyword")
     m.field("organisations", "integer")
+    m.field("concepts", "integer")
     m.field("scope", "keyword")
     m.field("translation_group", "keyword")
     m.field("translation_order", "long")
@@ -157,7 +158,7 @@ def engine_version(pk: int, version: int) -> int:
     return (int(pk) << VERSION_BITS) | min(int(version), (1 << VERSION_BITS) - 1)
 
 
-def document_source(row, *, themes=(), countries=(), organisations=()) -> dict:
+def document_source(row, *, themes=(), countries=(), organisations=(), concepts=()) -> dict:
     """What the engine stores for one live ``SearchDocument`` row."""
     languages = (row.language,) if row.language in LANGUAGES else LANGUAGES
     texts = {
@@ -176,6 +177,7 @@ def document_source(row, *, themes=(), countries=(), organisations=()) -> dict:
         "themes": sorted(themes),
         "countries": sorted(countries),
         "organisations": sorted(organisations),
+        "concepts": sorted(concepts),
         "scope": row.scope,
         "translation_group": row.translation_group or row.key,
         "translation_order": row.translation_order,

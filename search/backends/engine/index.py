@@ -22,14 +22,15 @@ BATCH = 500
 Themes = SearchDocument.themes.through
 Countries = SearchDocument.countries.through
 Organisations = SearchDocument.organisations.through
+Concepts = SearchDocument.concepts.through
 
 
 def row_sources(rows) -> dict[int, dict]:
     """Engine sources of live rows (tombstones skipped), their relations read in
-    three queries whatever the number of rows."""
+    four queries whatever the number of rows."""
     live = [row for row in rows if not row.deleted]
     ids = [row.pk for row in live]
-    related = {pk: {"themes": [], "countries": [], "organisations": []} for pk in ids}
+    related = {pk: {"themes": [], "countries": [], "organisations": [], "concepts": []} for pk in ids}
     if ids:
         for pk, value in Themes.objects.filter(searchdocument_id__in=ids).values_list(
             "searchdocument_id", "thematicarea_id"
@@ -43,6 +44,10 @@ def row_sources(rows) -> dict[int, dict]:
             "searchdocument_id", "organisation_id"
         ):
             related[pk]["organisations"].append(value)
+        for pk, value in Concepts.objects.filter(searchdocument_id__in=ids).values_list(
+            "searchdocument_id", "concept_id"
+        ):
+            related[pk]["concepts"].append(value)
     return {row.pk: document_source(row, **related[row.pk]) for row in live}
 
 
@@ -110,7 +115,21 @@ class EngineIndex:
             except flavour.api_errors as error:
                 if flavour.status(error) != 400 or not self.indices():
                     raise
+        else:
+            self._add_new_fields()
         self._ensured = True
+
+    def _add_new_fields(self) -> None:
+        """Add to the live index the fields this release maps and it lacks, so
+        pushes are not refused after an upgrade; ``search_rebuild`` fills them in
+        for documents that did not change since."""
+        flavour = self.backend.flavour
+        try:
+            self.client.indices.put_mapping(
+                index=self.alias, body=self.definition(self.alias).to_dict()["mappings"]
+            )
+        except flavour.api_errors:
+            logger.warning("The search index's fields differ from this release's; run search_rebuild")
 
     def refresh(self) -> None:
         self.client.indices.refresh(index=self.alias)

@@ -12,12 +12,13 @@ the filter context of the query itself, so hits, totals, facet counts,
 highlights and suggestions are all computed over visible documents only.
 """
 
-from search import text
+from search import concepts, text
 from search.backends.base import (
     FACET_COUNTRY,
     FACET_LANGUAGE,
     FACET_ORGANISATION,
     FACET_THEME,
+    FACET_TOPIC,
     FACET_TYPE,
     FACET_YEAR,
     FACETS,
@@ -34,6 +35,7 @@ FACET_FIELD = {
     FACET_ORGANISATION: "organisations",
     FACET_LANGUAGE: "language",
     FACET_YEAR: "year",
+    FACET_TOPIC: "concepts",
 }
 FACET_SIZE = 200
 TEXT_BOOSTS = {"title": 10, "body": 1, "attachment_text": 0.5}
@@ -52,6 +54,7 @@ SOURCE_FIELDS = [
     "date",
     "organisations",
     "translation_order",
+    "concepts",
 ]
 GROUP_FIELD = "translation_group"
 VERSIONS = "versions"
@@ -60,12 +63,6 @@ VERSIONS_SIZE = 10
 TOTAL = "groups"
 # Cardinality counts are exact below this many groups (the engine's maximum).
 COUNT_PRECISION = 40_000
-
-
-def query_words(query_text: str) -> list[str]:
-    """The words a document must contain, as the database backend reads them."""
-    words = [token for token in text.tokens(query_text) if token not in text.STOP_WORDS]
-    return list(dict.fromkeys(words))[: text.MAX_QUERY_TERMS]
 
 
 def _exact_fields(names=tuple(TEXT_BOOSTS)) -> list[str]:
@@ -85,6 +82,30 @@ def exact_clause(dsl, words, names=tuple(TEXT_BOOSTS)):
             for word in words
         ],
     )
+
+
+# A document found only through a concept scores as a title naming one query word
+# would (before its type's weight), below one that names the words themselves.
+CONCEPT_SCORE = 2.0
+
+
+def parts_clause(dsl, parts):
+    """Every part of the query matched (``search.concepts.query_parts``): its words,
+    or, for a run of words naming concepts, one of those concepts. A query naming
+    no concept is ``exact_clause`` of its words."""
+    if not any(part.concepts for part in parts):
+        return exact_clause(dsl, [word for part in parts for word in part.words])
+    clauses = []
+    for part in parts:
+        words = exact_clause(dsl, part.words)
+        if part.concepts:
+            through = dsl.Q(
+                "constant_score", filter=dsl.Q("terms", concepts=sorted(part.concepts)), boost=CONCEPT_SCORE
+            )
+            clauses.append(dsl.Q("bool", should=[words, through], minimum_should_match=1))
+        else:
+            clauses.append(words)
+    return dsl.Q("bool", must=clauses)
 
 
 def fuzzy_clause(dsl, words, names=("title",)):
@@ -151,14 +172,17 @@ def collapsed(search, source, highlight=None):
     return search.extra(collapse={"field": GROUP_FIELD, "inner_hits": versions})
 
 
-def build_search(dsl, query: SearchQuery, index: str):
+def build_search(dsl, query: SearchQuery, index: str, parts=None):
     """The search for one results page: hits, total, facets, highlights and the
-    spelling suggestions to check when no document matches exactly."""
-    words = query_words(query.text)
+    spelling suggestions to check when no document matches exactly. ``parts``: the
+    query read through the thesaurus, when the caller has it already."""
+    words = text.query_words(query.text)
     search = dsl.Search(index=index)
     visible = scope_filter(dsl, query.scopes)
     if words:
-        search = search.query(weighted(dsl, dsl.Q("bool", must=[exact_clause(dsl, words)], filter=[visible])))
+        if parts is None:
+            parts = concepts.query_parts(query.text, through_concepts=query.through_concepts)
+        search = search.query(weighted(dsl, dsl.Q("bool", must=[parts_clause(dsl, parts)], filter=[visible])))
     else:
         search = search.query(dsl.Q("bool", filter=[visible]))
     filters = facet_filters(dsl, query)
@@ -215,7 +239,7 @@ def _highlight(search):
 
 def build_exact_count(dsl, query: SearchQuery, index: str):
     """How many visible, filtered documents contain every word exactly."""
-    words = query_words(query.text)
+    words = text.query_words(query.text)
     clauses = [scope_filter(dsl, query.scopes), *facet_filters(dsl, query).values()]
     return dsl.Search(index=index).query(dsl.Q("bool", must=[exact_clause(dsl, words)], filter=clauses))
 

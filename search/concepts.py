@@ -1,0 +1,114 @@
+"""Thesaurus concepts in search: what a document is about, and how a query reaches
+documents through concepts, whatever language each is written in.
+
+A document is about the concepts its title, body and attached text name
+(``portal.thesaurus.matching``, after the normalisation and stemming the search
+uses, in the document's language), plus those its editors picked, less those they
+rejected. The database backends find a document through a concept by a term added
+to its analysed text (``concept_term``); the engine by its ``concepts`` field.
+
+A query is read as parts (``query_parts``): each word on its own, except a run of
+words naming a concept ("رسوم التوظيف", "alerte précoce"), which a document matches
+through those words or through the concept. A query that names no concept is the
+list of words it always was, and matches exactly what it matched without concepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from portal.thesaurus.matching import concept_spans, concepts_in_text
+from portal.thesaurus.models import Concept
+from search import text
+
+# Analysed text holds stems of letters and digits only, so a term made of this
+# prefix and an id never collides with a word's stem.
+CONCEPT_TERM_PREFIX = "zzconcept"
+# How much of a long text (an attached report) is read for the concepts it names.
+MAX_CONCEPT_TEXT = 100_000
+
+
+@dataclass(frozen=True)
+class QueryPart:
+    """Words a document must contain, or, when they name ``concepts``, one of those."""
+
+    words: tuple[str, ...]
+    concepts: frozenset[int] = frozenset()
+
+
+def concept_term(concept_id: int) -> str:
+    return f"{CONCEPT_TERM_PREFIX}{concept_id}"
+
+
+def document_concepts(projection) -> list[int]:
+    """Ids of the concepts the document projected as ``projection`` is about."""
+    found = concepts_in_text(
+        "\n".join(
+            (
+                projection.title,
+                projection.body[:MAX_CONCEPT_TEXT],
+                projection.attachment_text[:MAX_CONCEPT_TEXT],
+            )
+        ),
+        projection.language,
+    )
+    return sorted((found | set(projection.concepts)) - set(projection.concepts_excluded))
+
+
+def query_parts(query_text: str, *, through_concepts: bool = True) -> list[QueryPart]:
+    words = text.query_words(query_text)
+    if not through_concepts or not words:
+        return [QueryPart((word,)) for word in words]
+    parts, position = [], 0
+    for start, end, concepts in concept_spans(words):
+        parts.extend(QueryPart((word,)) for word in words[position:start])
+        parts.append(QueryPart(tuple(words[start:end]), concepts))
+        position = end
+    parts.extend(QueryPart((word,)) for word in words[position:])
+    return parts
+
+
+def query_concepts(parts: list[QueryPart]) -> frozenset[int]:
+    return frozenset().union(*(part.concepts for part in parts))
+
+
+@dataclass(frozen=True)
+class ConceptMatch:
+    """A concept a result was found through, named in the reader's language and,
+    when it differs, in the result's."""
+
+    url: str
+    labels: tuple[str, ...]
+
+
+def concept_matches(hits, document_concept_ids: dict[str, set[int]], wanted: frozenset[int]) -> None:
+    """Set ``matched_concepts`` on the ``hits`` found through one of the ``wanted``
+    concepts rather than through their own words (nothing of theirs highlighted).
+    ``document_concept_ids``: hit key -> the concepts of its document."""
+    through = {
+        hit.key: sorted(document_concept_ids.get(hit.key, set()) & wanted)
+        for hit in hits
+        if "<mark>" not in f"{hit.title_html}{hit.snippet_html}"
+    }
+    ids = {pk for found in through.values() for pk in found}
+    if not ids:
+        return
+    concepts = Concept.objects.prefetch_related("labels").in_bulk(ids)
+    reader = (get_language() or "en")[:2]
+    for hit in hits:
+        hit.matched_concepts = [
+            ConceptMatch(
+                url=reverse("thesaurus:concept", kwargs={"slug": concepts[pk].slug}),
+                labels=tuple(
+                    dict.fromkeys(
+                        concepts[pk].preferred_label(language)
+                        for language in (reader, hit.language or reader)
+                    )
+                ),
+            )
+            for pk in through.get(hit.key, ())
+            if pk in concepts
+        ]
