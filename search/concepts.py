@@ -4,8 +4,9 @@ documents through concepts, whatever language each is written in.
 A document is about the concepts its title, body and attached text name
 (``portal.thesaurus.matching``, after the normalisation and stemming the search
 uses, in the document's language), plus those its editors picked, less those they
-rejected. The database backends find a document through a concept by a term added
-to its analysed text (``concept_term``); the engine by its ``concepts`` field.
+rejected. The database backends find a document through a concept by its term
+(``concept_term``) in a full text column of their own, weighted below the body;
+the engine by its ``concepts`` field, scored below a title naming the words.
 
 A query is read as parts (``query_parts``): each word on its own, except a run of
 words naming a concept ("رسوم التوظيف", "alerte précoce"), which a document matches

@@ -77,11 +77,7 @@ def _row_values(projection: Projection, concepts: list[int]) -> dict:
     body = projection.body
     analysed_body = " ".join(
         part
-        for part in (
-            text.analyse(body, language),
-            text.analyse(projection.attachment_text, language),
-            " ".join(concept_term(pk) for pk in concepts),
-        )
+        for part in (text.analyse(body, language), text.analyse(projection.attachment_text, language))
         if part
     )
     return {
@@ -101,6 +97,7 @@ def _row_values(projection: Projection, concepts: list[int]) -> dict:
         "translation_order": projection.translation_order,
         "search_title": text.analyse(projection.title, language),
         "search_body": analysed_body,
+        "search_concepts": " ".join(concept_term(pk) for pk in concepts),
         "deleted": False,
     }
 

@@ -85,6 +85,8 @@ class SearchDocument(models.Model):
     translation_order = models.PositiveIntegerField(default=0, editable=False)
     search_title = models.TextField(editable=False, blank=True)
     search_body = models.TextField(editable=False, blank=True)
+    # The terms of its concepts (``search.concepts.concept_term``), a column of their own.
+    search_concepts = models.TextField(editable=False, blank=True)
     version = models.PositiveIntegerField(default=1)
     engine_version = models.PositiveIntegerField(null=True, blank=True)
     deleted = models.BooleanField(default=False)

@@ -14,8 +14,8 @@ from search.concepts import concept_term
 from search.ranking import DEFAULT_WEIGHT, weighted_types
 
 FTS_TABLE = "search_searchdocument_fts"
-# Title matches weigh ten times a body match.
-SQLITE_RANK = f"bm25({FTS_TABLE}, 10.0, 1.0)"
+# Title matches weigh ten times a body match, a concept's term half of one.
+SQLITE_RANK = f"bm25({FTS_TABLE}, 10.0, 1.0, 0.5)"
 MATCH_TABLE = "temp.search_match"
 
 
@@ -183,11 +183,13 @@ class PostgresDialect(QueryParts, GroupedRanking):
         # the words stand says little) and is not divided by the length, so a brief with
         # a long body loses nothing against a short post of the same title; the body
         # part is (normalisation 1 divides by the log of the length), so long PDFs do
-        # not win by size.
+        # not win by size. A concept's term (weight C) counts half a body word.
+        any_word = expression.replace(" & ", " | ")
         score = RawSQL(
             "ts_rank_cd('{0, 0, 0, 1}', search_vector, to_tsquery('simple', %s), 0) "
-            "+ 0.1 * ts_rank_cd('{0, 0, 1, 0}', search_vector, to_tsquery('simple', %s), 1)",
-            [expression.replace(" & ", " | "), expression],
+            "+ 0.1 * ts_rank_cd('{0, 0, 1, 0}', search_vector, to_tsquery('simple', %s), 1) "
+            "+ 0.05 * ts_rank_cd('{0, 1, 0, 0}', search_vector, to_tsquery('simple', %s), 0)",
+            [any_word, expression, any_word],
             output_field=FloatField(),
         )
         matches = queryset.filter(
