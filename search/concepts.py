@@ -82,7 +82,8 @@ class ConceptMatch:
     when it differs, in the result's."""
 
     url: str
-    labels: tuple[str, ...]
+    # (language, preferred label) pairs.
+    labels: tuple[tuple[str, str], ...]
 
 
 def concept_matches(hits, document_concept_ids: dict[str, set[int]], wanted: frozenset[int]) -> None:
@@ -103,13 +104,16 @@ def concept_matches(hits, document_concept_ids: dict[str, set[int]], wanted: fro
         hit.matched_concepts = [
             ConceptMatch(
                 url=reverse("thesaurus:concept", kwargs={"slug": concepts[pk].slug}),
-                labels=tuple(
-                    dict.fromkeys(
-                        concepts[pk].preferred_label(language)
-                        for language in (reader, hit.language or reader)
-                    )
-                ),
+                labels=_labels(concepts[pk], reader, hit.language or reader),
             )
             for pk in through.get(hit.key, ())
             if pk in concepts
         ]
+
+
+def _labels(concept: Concept, *languages: str) -> tuple[tuple[str, str], ...]:
+    """The concept's preferred label in each of ``languages``, a label said once."""
+    labels: dict[str, str] = {}
+    for language in languages:
+        labels.setdefault(concept.preferred_label(language), language)
+    return tuple((language, label) for label, language in labels.items())

@@ -1,6 +1,7 @@
 """Fixtures shared by every suite. App-specific fixtures live beside their tests."""
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 from django_tasks_db.management.commands import db_worker
 from wagtail.models import Locale, Page, Site
@@ -8,6 +9,7 @@ from wagtail.models import Locale, Page, Site
 from portal.breaker import breakers_reset
 from portal.models import Country, HomePage
 from portal.settings.base import tasks_setting
+from portal.thesaurus import matching
 from search.indexing import forget_recorded_terms
 from tests.factories import OrganisationFactory, ThematicAreaFactory, UserFactory
 
@@ -30,6 +32,15 @@ def _vocabulary_unremembered():
     """The indexing pipeline remembers per process which "did you mean" terms it
     wrote; a test's rows are rolled back, so the next test starts without them."""
     forget_recorded_terms()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_thesaurus_matcher():
+    """Each test starts with no thesaurus matcher version in the cache, so the
+    first match builds from that test's concepts, never from a rolled-back test's."""
+    cache.delete(matching.VERSION_KEY)
+    yield
+    cache.delete(matching.VERSION_KEY)
 
 
 @pytest.fixture

@@ -5,10 +5,8 @@ import io
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 
-from portal.thesaurus import matching
 from portal.thesaurus.demo import SHIPPED
 from tests.factories import ThematicAreaFactory
 
@@ -16,15 +14,6 @@ PREFIXES = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix portal: <https://partnership-portal.org/thesaurus/ns#> .
 @prefix c: <https://example.org/c/> .
 """
-
-
-@pytest.fixture(autouse=True)
-def _fresh_matcher():
-    """Each test starts with no matcher version in the cache, so the first match
-    builds from that test's concepts."""
-    cache.delete(matching.VERSION_KEY)
-    yield
-    cache.delete(matching.VERSION_KEY)
 
 
 @pytest.fixture
