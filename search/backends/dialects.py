@@ -85,7 +85,11 @@ class GroupedRanking:
         if by_relevance:
             source = f"{self.match_table} m JOIN search_searchdocument d ON d.id = m.id"
             score, score_params = f"({self.score_sql}) * {weight_sql}", weight_params
-            order = "ranked.group_score DESC, ranked.group_date DESC NULLS LAST, ranked.group_id DESC"
+            # For equal relevance, a result in the reader's language first.
+            order = (
+                "ranked.group_score DESC, ranked.other_language, "
+                "ranked.group_date DESC NULLS LAST, ranked.group_id DESC"
+            )
         else:
             source = "search_searchdocument d"
             score, score_params = "NULL", []
@@ -95,6 +99,7 @@ class GroupedRanking:
             "SELECT ranked.id, ranked.score, ranked.translation_group FROM ("  # noqa: S608
             f"SELECT d.id, d.translation_group, {score} AS score, "
             f"MAX({score}) OVER (PARTITION BY d.translation_group) AS group_score, "
+            "CASE WHEN d.language = %s THEN 0 ELSE 1 END AS other_language, "
             "MAX(d.date) OVER (PARTITION BY d.translation_group) AS group_date, "
             "MAX(d.id) OVER (PARTITION BY d.translation_group) AS group_id, "
             "ROW_NUMBER() OVER (PARTITION BY d.translation_group ORDER BY "
@@ -102,7 +107,7 @@ class GroupedRanking:
             f"FROM {source} WHERE d.id IN ({ids_sql})"
             f") ranked WHERE ranked.place = 1 ORDER BY {order} LIMIT %s OFFSET %s"
         )
-        params = [*score_params, *score_params, language, *ids_params, limit, offset]
+        params = [*score_params, *score_params, language, language, *ids_params, limit, offset]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [(row[0], row[1], row[2]) for row in cursor.fetchall()]

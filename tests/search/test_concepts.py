@@ -185,3 +185,22 @@ def test_the_search_page_links_the_concept_a_result_was_found_through(client, co
     assert response.status_code == 200
     labels = '<bdi lang="fr">alerte précoce</bdi> · <bdi lang="en">early warning</bdi>'
     assert f'<a href="/fr/topics/early-warning/">{labels}</a>' in page
+
+
+def test_of_results_found_alike_the_reader_language_comes_first(concepts, people, search_backend):
+    for language in ("en", "fr"):
+        document_save(
+            Projection(
+                key=f"test.doc:wages-{language}",
+                doc_type="policy_brief",
+                title="Wages",
+                url=f"/{language}/documents/wages/",
+                language=language,
+                concepts=[concepts["fees"].pk],
+            )
+        )
+    search_backend.refresh()
+    for language in ("en", "fr"):
+        with translation.override(language):
+            found = keys(search(people["anonymous"], "رسوم التوظيف", language=language))
+        assert found == [f"wages-{language}", f"wages-{'fr' if language == 'en' else 'en'}"]

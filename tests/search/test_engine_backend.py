@@ -33,6 +33,8 @@ def test_both_flavours_define_the_same_index():
 
 
 @pytest.mark.parametrize("query", QUERIES)
+# Reading a query through the thesaurus reads its concepts.
+@pytest.mark.django_db
 def test_both_flavours_send_the_same_search(query):
     bodies = [
         queries.build_search(get_flavour(name).dsl, query, "alias").to_dict()
@@ -89,6 +91,7 @@ def _scored(body):
     return body["query"]["function_score"]["query"]
 
 
+@pytest.mark.django_db
 def test_scopes_are_always_a_filter_of_the_query_itself():
     query = SearchQuery(text="health", scopes={"public", "org:7"}, themes={1})
     body = queries.build_search(get_flavour(OPENSEARCH).dsl, query, "alias").to_dict()
@@ -102,6 +105,7 @@ def test_scopes_are_always_a_filter_of_the_query_itself():
     assert body["highlight"]["pre_tags"] == ["<mark>"]
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "text", ['{"query": {"match_all": {}}}', "scope:org* OR visibility:partners", "title:(a OR b)"]
 )

@@ -85,11 +85,24 @@ def exact_clause(dsl, words, names=tuple(TEXT_BOOSTS)):
 
 
 # A document found only through a concept scores as a title naming one query word
-# would (before its type's weight), below one that names the words themselves.
+# would (before its type's weight), below one that names the words themselves;
+# of two such documents, the one in the reader's language a little higher.
 CONCEPT_SCORE = 2.0
+READER_LANGUAGE_SCORE = 0.01
 
 
-def parts_clause(dsl, parts):
+def _through_concepts(dsl, concept_ids, language):
+    def constant(clause, boost):
+        return dsl.Q("constant_score", filter=clause, boost=boost)
+
+    return dsl.Q(
+        "bool",
+        must=[constant(dsl.Q("terms", concepts=sorted(concept_ids)), CONCEPT_SCORE)],
+        should=[constant(dsl.Q("term", language=language), READER_LANGUAGE_SCORE)],
+    )
+
+
+def parts_clause(dsl, parts, language=""):
     """Every part of the query matched (``search.concepts.query_parts``): its words,
     or, for a run of words naming concepts, one of those concepts. A query naming
     no concept is ``exact_clause`` of its words."""
@@ -99,9 +112,7 @@ def parts_clause(dsl, parts):
     for part in parts:
         words = exact_clause(dsl, part.words)
         if part.concepts:
-            through = dsl.Q(
-                "constant_score", filter=dsl.Q("terms", concepts=sorted(part.concepts)), boost=CONCEPT_SCORE
-            )
+            through = _through_concepts(dsl, part.concepts, language)
             clauses.append(dsl.Q("bool", should=[words, through], minimum_should_match=1))
         else:
             clauses.append(words)
@@ -182,7 +193,9 @@ def build_search(dsl, query: SearchQuery, index: str, parts=None):
     if words:
         if parts is None:
             parts = concepts.query_parts(query.text, through_concepts=query.through_concepts)
-        search = search.query(weighted(dsl, dsl.Q("bool", must=[parts_clause(dsl, parts)], filter=[visible])))
+        search = search.query(
+            weighted(dsl, dsl.Q("bool", must=[parts_clause(dsl, parts, query.language)], filter=[visible]))
+        )
     else:
         search = search.query(dsl.Q("bool", filter=[visible]))
     filters = facet_filters(dsl, query)
