@@ -204,3 +204,11 @@ def test_of_results_found_alike_the_reader_language_comes_first(concepts, people
         with translation.override(language):
             found = keys(search(people["anonymous"], "رسوم التوظيف", language=language))
         assert found == [f"wages-{language}", f"wages-{'fr' if language == 'en' else 'en'}"]
+
+
+def test_the_search_page_filters_by_topic(client, corpus):
+    response = client.get(reverse("search:index"), {"topic": "recruitment-fees"})
+    results = response.context["results"]
+    assert sorted(keys(results)) == ["fees-ar", "fees-en"]
+    assert "Topic" in response.content.decode()
+    assert client.get(reverse("search:index"), {"topic": "<script>"}).status_code == 200
