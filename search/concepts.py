@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from portal.thesaurus.matching import concept_spans, concepts_in_text
-from portal.thesaurus.models import Concept
+from portal.thesaurus.matching import Naming, concept_spans, concepts_in_text, namings
 from search import text
 
 # Analysed text holds stems of letters and digits only, so a term made of this
@@ -98,7 +97,7 @@ def concept_matches(hits, document_concept_ids: dict[str, set[int]], wanted: fro
     ids = {pk for found in through.values() for pk in found}
     if not ids:
         return
-    concepts = Concept.objects.prefetch_related("labels").in_bulk(ids)
+    concepts = namings(ids)
     reader = (get_language() or "en")[:2]
     for hit in hits:
         hit.matched_concepts = [
@@ -111,9 +110,9 @@ def concept_matches(hits, document_concept_ids: dict[str, set[int]], wanted: fro
         ]
 
 
-def _labels(concept: Concept, *languages: str) -> tuple[tuple[str, str], ...]:
+def _labels(naming: Naming, *languages: str) -> tuple[tuple[str, str], ...]:
     """The concept's preferred label in each of ``languages``, a label said once."""
     labels: dict[str, str] = {}
     for language in languages:
-        labels.setdefault(concept.preferred_label(language), language)
+        labels.setdefault(naming.label(language), language)
     return tuple((language, label) for label, language in labels.items())

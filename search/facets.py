@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Country, Organisation, ThematicArea
-from portal.thesaurus.models import Concept
+from portal.thesaurus.matching import namings
 from search.backends.base import (
     FACET_COUNTRY,
     FACET_LANGUAGE,
@@ -48,10 +48,10 @@ def _topics(counts: dict, selected: frozenset[int]) -> list[FacetValue]:
     frequent = sorted(counts, key=lambda pk: (pk not in selected, -counts[pk]))[
         : max(MAX_TOPICS, len(selected))
     ]
-    concepts = Concept.objects.prefetch_related("labels").in_bulk(frequent) if frequent else {}
+    concepts = namings(frequent)
     return _sorted(
         [
-            FacetValue(concepts[pk].slug, concepts[pk].preferred_label(), counts[pk], pk in selected)
+            FacetValue(concepts[pk].slug, concepts[pk].label(), counts[pk], pk in selected)
             for pk in frequent
             if pk in concepts
         ]

@@ -11,6 +11,8 @@ matched whole, never inside a longer word.
 
 The trie is built once per process from the database and rebuilt when the version
 kept in the cache changes: every save or deletion of a concept or a label bumps it.
+The concepts' slugs and preferred labels are kept beside it, so search results and
+facets name concepts without a query.
 """
 
 import itertools
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from portal.thesaurus.models import ConceptLabel
+from portal.thesaurus.models import ConceptLabel, label_in
 from search.text import STOP_WORDS, stems, tokens, word_variants
 
 VERSION_KEY = "thesaurus:matcher-version"
@@ -31,9 +33,21 @@ _END = ""
 
 
 @dataclass(frozen=True)
+class Naming:
+    """How a concept is shown: its slug and its preferred labels (language -> text)."""
+
+    slug: str
+    preferred: dict[str, str]
+
+    def label(self, language: str | None = None) -> str:
+        return label_in(self.preferred, language, self.slug)
+
+
+@dataclass(frozen=True)
 class Matcher:
     version: str
     trie: dict
+    names: dict[int, Naming]
 
     def find(self, groups: list[tuple[str, ...] | frozenset[str]]) -> set[int]:
         """Concepts named by a run of words, each given as the stems it may have."""
@@ -85,13 +99,19 @@ def label_readings(text: str, language: str) -> set[tuple[str, ...]]:
 
 def build(version: str = "") -> Matcher:
     trie: dict = {}
-    for concept_id, language, text in ConceptLabel.objects.values_list("concept_id", "language", "text"):
+    names: dict[int, Naming] = {}
+    for concept_id, slug, language, kind, text in ConceptLabel.objects.values_list(
+        "concept_id", "concept__slug", "language", "kind", "text"
+    ):
+        naming = names.setdefault(concept_id, Naming(slug, {}))
+        if kind == ConceptLabel.Kind.PREFERRED:
+            naming.preferred[language] = text
         for reading in label_readings(text, language):
             node = trie
             for stem in reading:
                 node = node.setdefault(stem, {})
             node.setdefault(_END, set()).add(concept_id)
-    return Matcher(version=version, trie=_frozen(trie))
+    return Matcher(version=version, trie=_frozen(trie), names=names)
 
 
 def _frozen(node: dict) -> dict:
@@ -138,6 +158,12 @@ def concepts_in_text(text: str, language: str) -> set[int]:
 def concepts_in_query(query: str) -> set[int]:
     """Ids of the concepts a search query names, in whichever language it is written."""
     return matcher().find([word_variants(word) for word in _words(query)])
+
+
+def namings(concept_ids) -> dict[int, Naming]:
+    """The slug and preferred labels of each of ``concept_ids`` that exists."""
+    names = matcher().names
+    return {pk: names[pk] for pk in concept_ids if pk in names}
 
 
 def concept_spans(words: list[str]) -> list[tuple[int, int, frozenset[int]]]:

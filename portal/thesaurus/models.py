@@ -64,18 +64,24 @@ class Concept(ClusterableModel):
     def preferred_label(self, language: str | None = None) -> str:
         """The preferred label in ``language`` (the reader's by default), else the
         English one, else any."""
-        language = (language or get_language() or "en")[:2]
         preferred = {
             label.language: label.text
             for label in self._labels()
             if label.kind == ConceptLabel.Kind.PREFERRED
         }
-        return preferred.get(language) or preferred.get("en") or next(iter(preferred.values()), self.slug)
+        return label_in(preferred, language, self.slug)
 
     def labels_in(self, language: str, kind: str) -> list[str]:
         return sorted(
             label.text for label in self._labels() if label.language == language and label.kind == kind
         )
+
+
+def label_in(preferred: dict[str, str], language: str | None, default: str) -> str:
+    """Of a concept's ``preferred`` labels (language -> text), the one in
+    ``language`` (the reader's by default), else the English one, else any."""
+    language = (language or get_language() or "en")[:2]
+    return preferred.get(language) or preferred.get("en") or next(iter(preferred.values()), default)
 
 
 class ConceptLabel(models.Model):

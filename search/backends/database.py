@@ -133,7 +133,8 @@ class DatabaseSearchBackend(BaseSearchBackend):
             # Only stop words or symbols: nothing can match.
             results.facets = label_facets({}, query) if query.with_facets else {}
             return results
-        matched = sql.match(visible, expression) if expression else visible
+        wanted = concepts.query_concepts(parts)
+        matched = sql.match(visible, expression, concepts=bool(wanted)) if expression else visible
         filtered = _filter(matched, query)
         results.total = filtered.aggregate(n=GROUPS)["n"]
         if results.total:
@@ -145,7 +146,7 @@ class DatabaseSearchBackend(BaseSearchBackend):
                 by_relevance=bool(expression) and query.sort != SORT_DATE,
             )
             results.hits = self._hits(ranked, filtered, query.text)
-            _concept_matches(results.hits, concepts.query_concepts(parts))
+            _concept_matches(results.hits, wanted)
         if query.with_facets:
             results.facets = label_facets(_facet_counts(matched, query), query)
         if not results.total and parts and query.with_suggestion:

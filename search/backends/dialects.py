@@ -140,7 +140,8 @@ class SqliteDialect(QueryParts, GroupedRanking):
         expression = " AND ".join(parts)
         return f"search_title : ({expression})" if title_only else expression
 
-    def match(self, queryset: QuerySet, expression: str) -> QuerySet:
+    def match(self, queryset: QuerySet, expression: str, *, concepts: bool = False) -> QuerySet:
+        # The concepts' column has its own weight in ``SQLITE_RANK``: nothing to add.
         with connection.cursor() as cursor:
             cursor.execute(
                 f"CREATE TEMP TABLE IF NOT EXISTS {MATCH_TABLE} (id INTEGER PRIMARY KEY, score REAL)"
@@ -182,21 +183,24 @@ class PostgresDialect(QueryParts, GroupedRanking):
             parts.append("(" + " | ".join(prefix_terms) + ")")
         return " & ".join(parts)
 
-    def match(self, queryset: QuerySet, expression: str) -> QuerySet:
+    def match(self, queryset: QuerySet, expression: str, *, concepts: bool = False) -> QuerySet:
         # As SQLite's bm25(10, 1): a title match weighs ten times a body match. The title
         # part counts each query word on its own ("|" for "&": in a title, how close
         # the words stand says little) and is not divided by the length, so a brief with
         # a long body loses nothing against a short post of the same title; the body
         # part is (normalisation 1 divides by the log of the length), so long PDFs do
-        # not win by size. A concept's term (weight C) counts half a body word.
+        # not win by size. A concept's term (weight C) counts half a body word, ranked
+        # only for a query naming concepts.
         any_word = expression.replace(" & ", " | ")
-        score = RawSQL(
+        score_sql = (
             "ts_rank_cd('{0, 0, 0, 1}', search_vector, to_tsquery('simple', %s), 0) "
-            "+ 0.1 * ts_rank_cd('{0, 0, 1, 0}', search_vector, to_tsquery('simple', %s), 1) "
-            "+ 0.05 * ts_rank_cd('{0, 1, 0, 0}', search_vector, to_tsquery('simple', %s), 0)",
-            [any_word, expression, any_word],
-            output_field=FloatField(),
+            "+ 0.1 * ts_rank_cd('{0, 0, 1, 0}', search_vector, to_tsquery('simple', %s), 1)"
         )
+        params = [any_word, expression]
+        if concepts:
+            score_sql += " + 0.05 * ts_rank_cd('{0, 1, 0, 0}', search_vector, to_tsquery('simple', %s), 0)"
+            params.append(any_word)
+        score = RawSQL(score_sql, params, output_field=FloatField())  # noqa: S611 (constants; values are parameters)
         matches = queryset.filter(
             RawSQL("search_vector @@ to_tsquery('simple', %s)", [expression], output_field=BooleanField())
         )
