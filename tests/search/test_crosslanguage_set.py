@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 
 import pytest
 
+from portal.audience import Audience
 from search.backends import backend_name, load_backend
 from search.backends.base import SearchQuery
 from search.concepts import query_concepts, query_parts
@@ -51,7 +52,7 @@ def test_the_set_has_fifteen_queries_or_more_written_in_each_language():
 
 def test_every_answer_exists_only_in_other_languages_than_its_query():
     group_languages = defaultdict(set)
-    documents = SearchDocument.objects.live().filter(visibility="public")
+    documents = SearchDocument.objects.live().filter(visibility=Audience.PUBLIC)
     for document in documents:
         group_languages[document.translation_group or document.key].add(document.language)
     languages = {
