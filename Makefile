@@ -131,8 +131,9 @@ loadtest: install messages ## Load test the portal under gunicorn with productio
 bench: install messages ## Time each page type against a trivial view (needs a PostgreSQL DATABASE_URL)
 	$(PY) -m portal.benchmark $(BENCH_ARGS)
 
-# nDCG@10 of search/relevance_set.json on the demo content: the database (SQLite, or
+# nDCG@10 and recall@10 of search/relevance_set.json and search/crosslanguage_set.json
+# on the demo content, with and without thesaurus concepts: the database (SQLite, or
 # PostgreSQL with DATABASE_URL) and, with ENGINE=opensearch, the engine on SEARCH_ENGINE_PORT.
-bench-relevance: install messages ## Print nDCG@10 of the search relevance set per backend
+bench-relevance: install messages ## Print nDCG@10 and recall@10 of the search relevance sets per backend
 	$(if $(filter database,$(ENGINE)),,$(ENGINE_ENV)) $(PY) -m search.benchmark --relevance \
 		--backend $(if $(filter database,$(ENGINE)),database,engine)

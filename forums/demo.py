@@ -65,11 +65,27 @@ TOPICS = [
         ("sophie.durand", "Short, local, with interpretation in Arabic: that is our recipe. What is yours?"),
         ("hadi.khalil", "نحن ندعو ممثلين عن البلدية والمجتمع المضيف واللاجئين معاً، ونبدأ بمشكلة واحدة محددة."),
     ]),
+    ("labour", "التحويلات المالية للعمال المهاجرين: كيف نخفض تكلفتها؟", [
+        ("hadi.khalil", "يرسل العمال المهاجرون في الأردن جزءًا كبيرًا من أجورهم إلى أسرهم، لكن تكلفة التحويلات عبر مكاتب الصرافة تصل أحيانًا إلى عشرة بالمئة من المبلغ. هل جربتم المحافظ الإلكترونية أو اتفاقات مع شركات التحويل تخفض الرسوم على العمال؟"),
+    ]),
+    ("social-cohesion", "Discours de haine en ligne : comment réagir ?", [
+        ("sophie.durand", "Après chaque incident impliquant un réfugié, les discours de haine se multiplient sur les groupes Facebook de nos municipalités. Certains maires publient vite un démenti, d'autres se taisent. Avez-vous des exemples de réponses qui ont apaisé la situation ?"),
+        ("omar.saleh", "À Zarqa, une cellule de vérification publie chaque semaine ce qui est vrai et faux sur les aides. Les messages haineux n'ont pas disparu, mais ils circulent moins."),
+    ]),
+    ("general", "Stateless children: getting births registered", [
+        ("layla.nasser", "In Lebanon we keep meeting children of refugees and migrant workers who were never registered at birth. Without a birth certificate they risk statelessness and cannot enrol in school. Has anyone found a way through late birth registration that does not need a court case?"),
+        ("sophie.durand", "The legal aid groups we fund used the period when the one-year deadline was lifted. Worth asking whether it can be reopened, with the same simplified proof."),
+    ]),
     ("health-access-room", "Budget shift for the second year", [
         ("layla.nasser", "Partners only: we propose moving 10% from equipment to community health workers."),
         ("omar.saleh", "IOM agrees in principle; we need the revised workplan before the steering committee."),
     ]),
 ]  # fmt: skip
+
+
+# Topics written from the French interface; the others from the English one (a post
+# in Arabic is recognised by its letters, as the portal does for what people write).
+FRENCH_INTERFACE = {"Discours de haine en ligne : comment réagir ?"}
 
 
 def _people():
@@ -144,7 +160,7 @@ def _topics(forums, people):
                 topic=topic, number=number, author=people[author], created_at=opened + timedelta(hours=number)
             )
             post.set_body(text)
-            post.language = guess_language(text, "en")
+            post.language = guess_language(text, "fr" if title in FRENCH_INTERFACE else "en")
             post.save()
         created += 1
     return created

@@ -4,8 +4,11 @@ with what they should find, judged on the demo content (``manage.py load_demo``)
 ``relevance_set.json`` holds the judgements as data, so sets for other content or
 languages can join it: each has the query, the reader's language and grades of
 the answers (see ``answer_id``) (3: the result a reader wants first; 2: also a
-good answer; 1: related). ``evaluate`` runs them on a backend and scores each
-with nDCG@10; the tests and ``python -m search.benchmark --relevance`` read it.
+good answer; 1: related). ``crosslanguage_set.json`` is a set of the same shape
+whose answers all exist only in languages other than the query's, so only the
+thesaurus (``search.concepts``) finds them. ``evaluate`` runs a set on a backend
+and scores each query with nDCG@10 and recall@10; the tests and ``python -m
+search.benchmark --relevance`` read them.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from search.backends.base import SearchQuery
 
 SET_PATH = Path(__file__).with_name("relevance_set.json")
+CROSSLANGUAGE_SET_PATH = Path(__file__).with_name("crosslanguage_set.json")
 CUTOFF = 10
 # Forum addresses carry database ids, which differ from one load of the demo to the
 # next: their answers are named "<type>:<title>" instead.
@@ -47,6 +51,7 @@ class Outcome:
     judgement: Judgement
     answers: list[str]
     ndcg: float
+    recall: float
 
     @property
     def best_first(self) -> bool:
@@ -71,9 +76,19 @@ def ndcg(answers: list[str], grades: dict[str, int], cutoff: int = CUTOFF) -> fl
     return _dcg([grades.get(answer, 0) for answer in answers[:cutoff]]) / ideal
 
 
-def evaluate(backend, judgements: list[Judgement], scopes=frozenset({"public"})) -> list[Outcome]:
+def recall(answers: list[str], grades: dict[str, int], cutoff: int = CUTOFF) -> float:
+    """The share of the graded answers, whatever their grade, among the first ``cutoff``."""
+    if not grades:
+        return 0.0
+    return len(set(answers[:cutoff]) & set(grades)) / len(grades)
+
+
+def evaluate(
+    backend, judgements: list[Judgement], scopes=frozenset({"public"}), *, through_concepts: bool = True
+) -> list[Outcome]:
     """Each judgement's first ``CUTOFF`` results on ``backend`` (as an anonymous
-    reader in the judgement's language) and their nDCG."""
+    reader in the judgement's language), their nDCG and recall; with
+    ``through_concepts=False``, as if no query named a thesaurus concept."""
     outcomes = []
     for judgement in judgements:
         query = SearchQuery(
@@ -83,12 +98,24 @@ def evaluate(backend, judgements: list[Judgement], scopes=frozenset({"public"}))
             per_page=CUTOFF,
             with_facets=False,
             with_suggestion=False,
+            through_concepts=through_concepts,
         )
         answers = [answer_id(hit) for hit in backend.search(query).hits]
-        outcomes.append(Outcome(judgement, answers, ndcg(answers, judgement.grades)))
+        grades = judgement.grades
+        outcomes.append(Outcome(judgement, answers, ndcg(answers, grades), recall(answers, grades)))
     return outcomes
 
 
-def mean_ndcg(outcomes: list[Outcome], language: str | None = None) -> float:
-    scores = [outcome.ndcg for outcome in outcomes if language in (None, outcome.judgement.language)]
+def _mean(outcomes: list[Outcome], measure: str, language: str | None) -> float:
+    scores = [
+        getattr(outcome, measure) for outcome in outcomes if language in (None, outcome.judgement.language)
+    ]
     return sum(scores) / len(scores) if scores else 0.0
+
+
+def mean_ndcg(outcomes: list[Outcome], language: str | None = None) -> float:
+    return _mean(outcomes, "ndcg", language)
+
+
+def mean_recall(outcomes: list[Outcome], language: str | None = None) -> float:
+    return _mean(outcomes, "recall", language)

@@ -1,5 +1,7 @@
 """Demonstration policy briefs written in one language only."""
 
+from knowledge.demo.briefs_rights import RIGHTS_BRIEFS
+
 BRIEFS = [
     {
         "slug": "fair-recruitment-corridors",
@@ -369,4 +371,5 @@ BRIEFS = [
             ),
         ],
     },
+    *RIGHTS_BRIEFS,
 ]

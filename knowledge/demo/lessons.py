@@ -230,4 +230,169 @@ LESSONS = [
         "recommendations": "<p>Associer les chambres de commerce dès l'ouverture des guichets.</p>",
         "evidence": "<p>Registres des guichets et enquête de suivi auprès de 400 usagers.</p>",
     },
+    {
+        "slug": "flood-early-warning-mosques-ninewa",
+        "language": "ar",
+        "title": "الإنذار المبكر من الفيضانات عبر مكبرات الصوت في المساجد بنينوى",
+        "summary": (
+            "وصلت رسائل الإنذار المبكر النصية إلى أقل من نصف الأسر العائدة والنازحة في قرى نينوى. إضافة "
+            "مكبرات الصوت في المساجد وشبكة من المتطوعين جعلت الإنذار يصل إلى كل الأحياء قبل وصول المياه."
+        ),
+        "publication_date": "2025-01-22",
+        "joint_action": "displacement-ready-communities",
+        "themes": ["social-cohesion"],
+        "countries": ["IQ"],
+        "organisations": [
+            "undrr",
+            "ministry-of-migration-and-displaced-iraq",
+            "rafidain-civic-dialogue-forum",
+        ],
+        "context": "<p>قرى على ضفاف نهر الزاب الكبير يسكنها عائدون ونازحون، كثير منهم بلا هواتف ذكية.</p>",
+        "what_was_tried": (
+            "<p>ربط غرفة الطوارئ في المحافظة بأئمة المساجد ومختاري القرى، ليبثوا رسائل الإنذار المبكر فور "
+            "صدورها، إلى جانب الرسائل النصية.</p>"
+        ),
+        "what_worked": (
+            "<p>في فيضان آذار 2024 أُخليت الأسر في القرى المشمولة خلال ساعتين من الإنذار، ولم تُسجل وفيات.</p>"
+        ),
+        "what_did_not_work": "<p>لم يسمع الإنذار من كانوا يعملون في الحقول البعيدة عن القرى.</p>",
+        "recommendations": "<p>تعدد قنوات الإنذار، وتدريب المتطوعين على الوصول إلى من هم خارج البيوت.</p>",
+        "evidence": "<p>سجلات غرفة الطوارئ في محافظة نينوى لعامي 2023 و2024.</p>",
+    },
+    {
+        "slug": "psychosocial-support-children-camps",
+        "language": "ar",
+        "title": "الدعم النفسي الاجتماعي للأطفال في المخيمات: الأنشطة الجماعية أولاً",
+        "summary": (
+            "قدمت فرق الدعم النفسي الاجتماعي في مخيمات دهوك جلسات فردية لم يحضرها إلا قليل من الأطفال. "
+            "الأنشطة الجماعية في المدارس وصلت إلى عدد أكبر بكثير، وكشفت من يحتاج إلى علاج متخصص في "
+            "الصحة النفسية."
+        ),
+        "publication_date": "2025-06-30",
+        "joint_action": "",
+        "themes": ["health"],
+        "countries": ["IQ"],
+        "organisations": ["who", "rafidain-civic-dialogue-forum"],
+        "context": "<p>أطفال نازحون وعائدون عاشوا النزاع والتهجير، وأسرهم تخشى وصمة المرض النفسي.</p>",
+        "what_was_tried": (
+            "<p>جلسات فردية في عيادة المخيم، ثم أنشطة جماعية أسبوعية من لعب ورسم وسرد قصص يقودها ميسرون "
+            "مدربون.</p>"
+        ),
+        "what_worked": (
+            "<p>شارك ألف ومئتا طفل في الأنشطة الجماعية خلال ستة أشهر، وأحال الميسرون ستين منهم إلى أخصائي "
+            "نفسي.</p>"
+        ),
+        "what_did_not_work": "<p>انسحب المراهقون من أنشطة صُممت للأطفال الأصغر سنًا.</p>",
+        "recommendations": (
+            "<p>البدء بالأنشطة الجماعية، وتصميم أنشطة خاصة بالمراهقين، وربط الميسرين بمسار واضح إلى خدمات "
+            "الصحة النفسية.</p>"
+        ),
+        "evidence": "<p>سجلات المشاركة في ثلاثة مخيمات خلال عام 2024.</p>",
+    },
+    {
+        "slug": "birth-registration-stateless-children",
+        "language": "ar",
+        "title": "تسجيل المواليد لحماية أطفال العائدين من انعدام الجنسية",
+        "summary": (
+            "وُلد آلاف الأطفال في مناطق النزاع في العراق دون وثائق رسمية، فأصبحوا معرضين لخطر انعدام "
+            "الجنسية. فرق قانونية متنقلة ساعدت الأسر على استخراج شهادات الميلاد وإثبات النسب أمام المحاكم."
+        ),
+        "publication_date": "2025-03-11",
+        "joint_action": "",
+        "themes": ["social-cohesion"],
+        "countries": ["IQ"],
+        "organisations": ["ministry-of-migration-and-displaced-iraq", "iom", "rafidain-civic-dialogue-forum"],
+        "context": (
+            "<p>أطفال وُلدوا بين 2014 و2017 لأسر عادت إلى نينوى وصلاح الدين، ووثائق ولادتهم صادرة عن جهات "
+            "غير معترف بها.</p>"
+        ),
+        "what_was_tried": (
+            "<p>فرق من المحامين زارت المخيمات والقرى، وجمعت شهادات الشهود، ورافقت الأسر إلى محاكم الأحوال "
+            "الشخصية.</p>"
+        ),
+        "what_worked": (
+            "<p>حصل ألف وأربعمئة طفل على شهادة ميلاد رسمية، والتحق معظمهم بالمدرسة في العام نفسه.</p>"
+        ),
+        "what_did_not_work": (
+            "<p>بقيت الأمهات اللواتي فقدن أزواجهن عاجزات عن إثبات النسب دون شهود من عائلة الأب.</p>"
+        ),
+        "recommendations": "<p>قبول وسائل إثبات بديلة، وإعفاء الأسر العائدة من غرامات التسجيل المتأخر.</p>",
+        "evidence": "<p>ملفات الفرق القانونية وقرارات المحاكم خلال عامي 2023 و2024.</p>",
+    },
+    {
+        "slug": "envois-de-fonds-portefeuilles-mobiles",
+        "language": "fr",
+        "title": "Envois de fonds : les portefeuilles mobiles ont réduit le coût des transferts",
+        "summary": (
+            "Après l'effondrement des banques libanaises, les travailleurs migrants envoyaient leur argent "
+            "par des intermédiaires informels, à prix fort. Des portefeuilles mobiles ouverts avec deux "
+            "opérateurs agréés ont divisé par trois les frais de transfert des envois de fonds vers leurs "
+            "familles."
+        ),
+        "publication_date": "2025-10-14",
+        "joint_action": "",
+        "themes": ["labour"],
+        "countries": ["LB"],
+        "organisations": ["iom", "cedar-coast-migrant-support-collective"],
+        "context": (
+            "<p>Depuis 2019, les banques libanaises limitent les retraits et les virements vers l'étranger. "
+            "Les travailleuses et travailleurs migrants payaient jusqu'à 15 % de la somme envoyée à des "
+            "intermédiaires informels.</p>"
+        ),
+        "what_was_tried": (
+            "<p>Des séances d'information dans les centres communautaires, puis l'ouverture de portefeuilles "
+            "mobiles auprès de deux opérateurs agréés, sur présentation d'une pièce d'identité ou d'une "
+            "attestation de l'association.</p>"
+        ),
+        "what_worked": (
+            "<p>2 100 personnes ont ouvert un portefeuille ; le coût moyen d'un envoi est passé de 12 % "
+            "à 4 % du montant.</p>"
+        ),
+        "what_did_not_work": (
+            "<p>Les personnes dont l'employeur garde le passeport n'ont pas pu ouvrir de portefeuille malgré "
+            "l'attestation.</p>"
+        ),
+        "recommendations": (
+            "<p>Faire accepter par la banque centrale l'attestation d'identité délivrée par les associations "
+            "reconnues.</p>"
+        ),
+        "evidence": "<p>Données des deux opérateurs et enquête auprès de 300 usagers en 2025.</p>",
+    },
+    {
+        "slug": "trafficking-hotline-answered-jointly",
+        "language": "en",
+        "title": "A trafficking hotline helped victims once police and shelters answered together",
+        "summary": (
+            "A counter-trafficking hotline in Erbil received many calls but helped few people until a police "
+            "officer and a shelter worker took every call together. Victims of human trafficking then "
+            "reached safety within a day."
+        ),
+        "publication_date": "2025-05-06",
+        "joint_action": "",
+        "themes": ["labour"],
+        "countries": ["IQ"],
+        "organisations": ["iom", "rafidain-civic-dialogue-forum"],
+        "context": (
+            "<p>Construction and domestic workers recruited into Iraq's Kurdistan Region reported "
+            "confiscated passports, unpaid wages and locked accommodation: signs of trafficking in "
+            "persons.</p>"
+        ),
+        "what_was_tried": (
+            "<p>A hotline in five languages, staffed first by a civil society organisation alone, then "
+            "jointly with an officer of the anti-trafficking police and a shelter.</p>"
+        ),
+        "what_worked": (
+            "<p>With the joint team, 85 callers were identified as victims in 2024 and placed in a shelter "
+            "the same day, against 12 the year before.</p>"
+        ),
+        "what_did_not_work": (
+            "<p>People without a phone of their own could not call; outreach through churches and shops "
+            "was needed.</p>"
+        ),
+        "recommendations": (
+            "<p>Answer hotline calls with the authority that can act, and fund shelter places before "
+            "publicising the number.</p>"
+        ),
+        "evidence": "<p>Hotline logs and shelter records, 2023 and 2024.</p>",
+    },
 ]
