@@ -39,8 +39,10 @@ def _fresh_thesaurus_matcher():
     """Each test starts with no thesaurus matcher version in the cache, so the
     first match builds from that test's concepts, never from a rolled-back test's."""
     cache.delete(matching.VERSION_KEY)
+    matching.forget_uncommitted()
     yield
     cache.delete(matching.VERSION_KEY)
+    matching.forget_uncommitted()
 
 
 @pytest.fixture

@@ -10,7 +10,10 @@ so "recruitment fees" names that concept and not also "recruitment"; words are
 matched whole, never inside a longer word.
 
 The trie is built once per process from the database and rebuilt when the version
-kept in the cache changes: every save or deletion of a concept or a label bumps it.
+kept in the cache changes: every committed change of a concept or a label bumps it.
+A transaction that changed the thesaurus (an import, then the documents it tags)
+matches with its own matcher, built from what it sees, until it ends; one rolled
+back leaves no trace of its concepts.
 The concepts' slugs and preferred labels are kept beside it, so search results and
 facets name concepts without a query.
 """
@@ -21,6 +24,7 @@ import threading
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import connection, transaction
 
 from portal.thesaurus.models import ConceptLabel, label_in
 from search.text import STOP_WORDS, stems, tokens, word_variants
@@ -120,10 +124,57 @@ def _frozen(node: dict) -> dict:
 
 _lock = threading.Lock()
 _current: Matcher | None = None
+# Per thread (as database connections are): the matcher of a transaction that
+# changed the thesaurus and has not ended.
+_uncommitted = threading.local()
 
 
 def bump_version() -> None:
     cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+
+
+def thesaurus_changed() -> None:
+    """Called on every change of a concept, a label or a link: the rest of this
+    transaction matches with what it now sees, and every process with the new
+    thesaurus once it commits."""
+    transaction.on_commit(_committed, robust=True)
+    _uncommitted.matcher = None
+    _uncommitted.changes = _pending_changes()
+
+
+def _committed() -> None:
+    forget_uncommitted()
+    bump_version()
+
+
+def forget_uncommitted() -> None:
+    _uncommitted.changes = 0
+    _uncommitted.matcher = None
+
+
+def _pending_changes() -> int:
+    """How many changes of this transaction wait for its commit. Django drops the
+    commit callbacks of a rolled-back transaction or savepoint, so a change rolled
+    back is no longer counted."""
+    if not connection.in_atomic_block:
+        return 0
+    return sum(1 for _savepoints, callback, _robust in connection.run_on_commit if callback is _committed)
+
+
+def _transaction_matcher() -> Matcher | None:
+    changes = getattr(_uncommitted, "changes", 0)
+    if not changes:
+        return None
+    pending = _pending_changes()
+    if pending != changes:
+        # Some were rolled back: what this transaction sees changed again.
+        _uncommitted.matcher = None
+        _uncommitted.changes = pending
+        if not pending:
+            return None
+    if _uncommitted.matcher is None:
+        _uncommitted.matcher = build("uncommitted")
+    return _uncommitted.matcher
 
 
 def current_version() -> str:
@@ -137,6 +188,9 @@ def current_version() -> str:
 def matcher() -> Matcher:
     """This process's matcher, rebuilt when the concepts changed since it was built."""
     global _current
+    uncommitted = _transaction_matcher()
+    if uncommitted is not None:
+        return uncommitted
     version = current_version()
     built = _current
     if built is not None and built.version == version:

@@ -1,7 +1,6 @@
 """Every save or deletion of a concept, a label or a broader link is a change to
 the thesaurus; the matcher of every process is then stale."""
 
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -27,7 +26,4 @@ def _links_changed(sender, action, **kwargs):
 
 @receiver(concepts_changed)
 def matcher_stale(sender, **kwargs):
-    # Now, for this process (and this transaction's own reads), and again once
-    # committed, so a process that rebuilt from the data before the commit rebuilds.
-    matching.bump_version()
-    transaction.on_commit(matching.bump_version, robust=True)
+    matching.thesaurus_changed()
