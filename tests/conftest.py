@@ -5,6 +5,7 @@ from django.utils import translation
 from django_tasks_db.management.commands import db_worker
 from wagtail.models import Locale, Page, Site
 
+from portal import site_structure
 from portal.breaker import breakers_reset
 from portal.models import Country, HomePage
 from portal.settings.base import tasks_setting
@@ -30,6 +31,13 @@ def _vocabulary_unremembered():
     """The indexing pipeline remembers per process which "did you mean" terms it
     wrote; a test's rows are rolled back, so the next test starts without them."""
     forget_recorded_terms()
+
+
+@pytest.fixture(autouse=True)
+def _site_structure_forgotten():
+    """The site structure is kept in the (in-memory) cache; a test's pages are rolled
+    back, so the next test builds it from its own."""
+    site_structure.forget()
 
 
 @pytest.fixture
