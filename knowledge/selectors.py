@@ -26,6 +26,7 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
+from django.db.models.functions import Cast
 from wagtail.models import Page
 
 from portal import audience, site_structure
@@ -134,8 +135,12 @@ def _union_of(parts):
     for position, (queryset, tag) in enumerate(parts):
         selected = {"part": Value(position, output_field=IntegerField()), "tag": tag}
         for index, column in enumerate(columns):
+            # A typed empty value: PostgreSQL types a column of bare NULLs in the first
+            # branches as text, which no later branch's number then matches.
             selected[f"c{index}"] = (
-                F(column) if column in own_columns[position] else Value(None, output_field=fields[column])
+                F(column)
+                if column in own_columns[position]
+                else Cast(Value(None), output_field=fields[column])
             )
         selects.append(queryset.order_by().annotate(**selected).values_list(*selected))
     rows = selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
