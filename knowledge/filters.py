@@ -19,15 +19,22 @@ class KnowledgeFilterForm(forms.Form):
     year = forms.ChoiceField(label=_("Year"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)
 
-    def __init__(self, data, *, model):
+    def __init__(self, data, *, model, vocabulary=None):
+        """``vocabulary``: the thematic areas, countries and organisations to offer,
+        when the caller has them (else they are read here)."""
         if data is not None and data.get("country"):
             # Country codes are ISO capitals everywhere else, so shared links may use them.
             data = data.copy()
             data["country"] = data["country"].lower()
         super().__init__(data)
-        self._themes = {theme.slug: theme for theme in ThematicArea.objects.all()}
-        self._countries = {country.code.lower(): country for country in Country.objects.all()}
-        self._partners = {partner.slug: partner for partner in Organisation.objects.all()}
+        themes, countries, partners = vocabulary or (
+            ThematicArea.objects.all(),
+            Country.objects.all(),
+            Organisation.objects.all(),
+        )
+        self._themes = {theme.slug: theme for theme in themes}
+        self._countries = {country.code.lower(): country for country in countries}
+        self._partners = {partner.slug: partner for partner in partners}
         years = model.objects.live().dates("publication_date", "year", order="DESC")
         anything = [("", _("Any"))]
         self.fields["theme"].choices = anything + [(slug, t.label) for slug, t in self._themes.items()]

@@ -26,11 +26,12 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
+from django.db.models.functions import Cast
 from wagtail.models import Page
 
-from portal import audience
+from portal import audience, site_structure
 from portal.i18n import current_language
-from portal.models import Organisation
+from portal.models import Country, Organisation, ThematicArea
 from search.models import SearchDocument
 from search.projections import TYPE_LABELS, document_key
 
@@ -108,33 +109,95 @@ def knowledge_page_list(model, *, locale, user, **filters):
 
 def attach_listing_relations(pages):
     """Load the themes, countries and organisations of ``pages``, which may mix
-    briefs, lessons and joint actions, in one query per relation.
+    briefs, lessons and joint actions, in one query.
 
     ``prefetch_related`` would take one query per relation and model. The
     results fill the same cache it fills, so ``page.themes.all()`` reads them.
     """
-    ids_by_model = {}
-    for page in pages:
-        ids_by_model.setdefault(type(page), []).append(page.pk)
-    if not ids_by_model:
-        return pages
-    for name in LISTING_RELATIONS:
-        target = next(iter(ids_by_model))._meta.get_field(name).related_model
-        parts = []
-        for model, ids in ids_by_model.items():
-            reverse_name = model._meta.get_field(name).related_query_name()
-            parts.append(
-                target.objects.filter(**{f"{reverse_name}__in": ids})
-                .annotate(listed_page_id=F(reverse_name))
-                .order_by()
+    return _load_relations(pages, LISTING_RELATIONS)
+
+
+def _union_of(parts):
+    """The rows of querysets over different tables in one query, as model instances.
+
+    ``parts`` is a list of (queryset, tag) pairs, ``tag`` an expression read with each
+    row. The union selects every table's columns (those a table lacks left empty);
+    each row comes back as ``(part index, tag value, instance)``.
+    """
+    models = [queryset.model for queryset, _tag in parts]
+    fields = {}
+    for model in models:
+        for field in model._meta.concrete_fields:
+            fields.setdefault(field.attname, field)
+    columns = list(fields)
+    own_columns = [{field.attname for field in model._meta.concrete_fields} for model in models]
+    selects = []
+    for position, (queryset, tag) in enumerate(parts):
+        selected = {"part": Value(position, output_field=IntegerField()), "tag": tag}
+        for index, column in enumerate(columns):
+            # A typed empty value: PostgreSQL types a column of bare NULLs in the first
+            # branches as text, which no later branch's number then matches.
+            selected[f"c{index}"] = (
+                F(column)
+                if column in own_columns[position]
+                else Cast(Value(None), output_field=fields[column])
             )
-        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        related = {}
-        for row in rows.order_by(*target._meta.ordering):
-            related.setdefault(row.listed_page_id, []).append(row)
-        for page in pages:
-            _fill_prefetch_cache(page, name, related.get(page.pk, []))
+        selects.append(queryset.order_by().annotate(**selected).values_list(*selected))
+    rows = selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
+    for position, tag, *values in rows:
+        own = own_columns[position]
+        instance = models[position](
+            **{column: value for column, value in zip(columns, values, strict=True) if column in own}
+        )
+        instance._state.adding, instance._state.db = False, selects[0].db
+        yield position, tag, instance
+
+
+def _in_model_order(instances, model):
+    # The vocabulary tables order by plain field names (sort order, then name or code).
+    return sorted(instances, key=lambda item: [getattr(item, name) for name in model._meta.ordering])
+
+
+def _load_relations(pages, names, *, also=((), ())):
+    """Fill ``page.<name>.all()`` of every page for each relation of ``names`` (and of
+    the pages and names ``also`` gives) with one query: a union of the related
+    tables, each row tagged with its page."""
+    groups = [(list(pages), names), (list(also[0]), also[1])]
+    parts, part_keys = [], []
+    for group, (group_pages, group_names) in enumerate(groups):
+        ids_by_model = {}
+        for page in group_pages:
+            ids_by_model.setdefault(type(page), []).append(page.pk)
+        for name in group_names:
+            for model, ids in ids_by_model.items():
+                field = model._meta.get_field(name)
+                reverse_name = field.related_query_name()
+                parts.append(
+                    (field.related_model.objects.filter(**{f"{reverse_name}__in": ids}), F(reverse_name))
+                )
+                part_keys.append((group, name))
+    if not parts:
+        return pages
+    loaded = {}
+    for position, page_id, instance in _union_of(parts):
+        loaded.setdefault((*part_keys[position], page_id), []).append(instance)
+    for group, (group_pages, group_names) in enumerate(groups):
+        for name in group_names:
+            for page in group_pages:
+                related = loaded.get((group, name, page.pk), [])
+                model = type(page)._meta.get_field(name).related_model
+                _fill_prefetch_cache(page, name, _in_model_order(related, model))
     return pages
+
+
+def filter_vocabulary():
+    """Every thematic area, country and partner organisation, for the index pages'
+    filters, in one query."""
+    models = (ThematicArea, Country, Organisation)
+    found = {model: [] for model in models}
+    for position, _tag, instance in _union_of([(model.objects.all(), Value(0)) for model in models]):
+        found[models[position]].append(instance)
+    return tuple(_in_model_order(found[model], model) for model in models)
 
 
 def _fill_prefetch_cache(page, name, objects):
@@ -146,55 +209,17 @@ def _fill_prefetch_cache(page, name, objects):
     page.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
 
 
-def _load_themes_and_countries(page):
-    """Load ``page.themes`` and ``page.countries`` in one query, a union of both tables
-    (each row tagged with its relation, the columns the other table lacks left empty),
-    so the facts panel and the related resources cost no more than one relation."""
-    names = ("themes", "countries")
-    models = [page._meta.get_field(name).related_model for name in names]
-    fields = {}
-    for model in models:
-        for field in model._meta.concrete_fields:
-            fields.setdefault(field.attname, field)
-    columns = list(fields)
-    parts = []
-    for position, (name, model) in enumerate(zip(names, models, strict=True)):
-        own = {field.attname for field in model._meta.concrete_fields}
-        selected = {"relation": Value(position, output_field=IntegerField())}
-        for index, column in enumerate(columns):
-            selected[f"c{index}"] = F(column) if column in own else Value(None, output_field=fields[column])
-        reverse_name = page._meta.get_field(name).related_query_name()
-        parts.append(
-            model.objects.filter(**{reverse_name: page.pk})
-            .order_by()
-            .annotate(**selected)
-            .values_list(*selected)
-        )
-    loaded = {name: [] for name in names}
-    for relation, *values in parts[0].union(parts[1], all=True):
-        name, model = names[relation], models[relation]
-        own = {field.attname for field in model._meta.concrete_fields}
-        instance = model(
-            **{column: value for column, value in zip(columns, values, strict=True) if column in own}
-        )
-        instance._state.adding, instance._state.db = False, parts[0].db
-        loaded[name].append(instance)
-    for name, model in zip(names, models, strict=True):
-        # Both tables order by plain field names (sort order, then name or code).
-        ordering = model._meta.ordering
-        _fill_prefetch_cache(
-            page, name, sorted(loaded[name], key=lambda item: [getattr(item, f) for f in ordering])
-        )
-
-
-def load_page_relations(page, request):
+def load_page_relations(page, request, *, listed=()):
     """Load the themes, countries and organisations (with their logos) of the ``page``
     being shown once: its template lists the themes twice (tags in the head, facts in
     the panel) and the related resources match them. A preview keeps the unsaved
-    relations it was built with."""
-    if page.pk and not getattr(request, "is_preview", False):
+    relations it was built with. The relations of the pages it ``listed`` as cards
+    come in the same query."""
+    if not page.pk or getattr(request, "is_preview", False):
+        attach_listing_relations(listed)
+    else:
+        _load_relations([page], ("themes", "countries"), also=(listed, LISTING_RELATIONS))
         # The facts panel shows each organisation's logo: loaded with it, not one by one.
-        _load_themes_and_countries(page)
         organisations = Prefetch("organisations", queryset=Organisation.objects.select_related("logo"))
         prefetch_related_objects([page], organisations)
 
@@ -239,36 +264,40 @@ def translated_page(model, pk, *, locale):
 
 
 def lessons_of_joint_action(joint_action, *, locale, user):
-    """Lessons learned from ``joint_action`` (in any of its translations)."""
+    """Lessons learned from ``joint_action`` (in any of its translations), without
+    their relations (``load_page_relations`` loads them with the joint action's)."""
     from knowledge.models import LessonLearnedPage
 
-    return list(
-        knowledge_page_list(LessonLearnedPage, locale=locale, user=user).filter(
-            related_joint_action__translation_key=joint_action.translation_key
-        )
+    lessons = knowledge_page_list(LessonLearnedPage, locale=locale, user=user).filter(
+        related_joint_action__translation_key=joint_action.translation_key
     )
+    return list(lessons.prefetch_related(None))
 
 
-def index_pages(*, locale):
+def index_pages(*, locale, request=None):
     """The live index pages of ``locale``, keyed by the kind of page they list
-    (``"briefs"``, ``"lessons"``, ``"joint-actions"``), in one query."""
+    (``"briefs"``, ``"lessons"``, ``"joint-actions"``), in one query, or none when
+    ``request`` reads them from the site structure (they are home pages' children)."""
     from knowledge.models import JointActionIndexPage, LessonLearnedIndexPage, PolicyBriefIndexPage
 
     models = (PolicyBriefIndexPage, LessonLearnedIndexPage, JointActionIndexPage)
+    if request is not None:
+        children = site_structure.current(request).home_children(getattr(locale, "pk", locale))
+        return {page.listing_model.feed_kind: page for page in children if isinstance(page, models)}
     content_types = ContentType.objects.get_for_models(*models)
     kind_by_type = {content_types[model].pk: model.listing_model.feed_kind for model in models}
     pages = Page.objects.live().filter(locale=locale, content_type_id__in=kind_by_type)
     return {kind_by_type[page.content_type_id]: page for page in pages}
 
 
-def knowledge_highlights(*, locale, user, limit=5, **filters):
+def knowledge_highlights(*, locale, user, limit=5, request=None, **filters):
     """The newest briefs, lessons and joint actions (narrowed by ``filters``), those in
     the reader's language first, with the index page of each kind, for home, theme and
     partner pages."""
     from knowledge.feeds import feed_links_for
     from knowledge.models import KNOWLEDGE_PAGE_MODELS
 
-    indexes = index_pages(locale=locale)
+    indexes = index_pages(locale=locale, request=request)
     latest = latest_knowledge_of_each(
         KNOWLEDGE_PAGE_MODELS, locale=locale, user=user, limit=limit, own_language_first=True, **filters
     )

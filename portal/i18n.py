@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, get_language_info, override, pgettext_lazy
 from django.views.decorators.http import require_GET
 from wagtail import hooks
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from portal.site_address import absolute_url
@@ -55,6 +56,15 @@ def current_language():
     return code if code in language_codes() else settings.LANGUAGE_CODE
 
 
+def active_content_language():
+    """The content language ``Locale.get_active()`` picks for the active language: its
+    supported variant, else the default language."""
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 def language_direction(code):
     return "rtl" if (code or "").split("-")[0] in RTL_LANGUAGES else "ltr"
 
@@ -74,6 +84,9 @@ def page_translations(request, page):
         memo = {}
         if request is not None:
             request._portal_page_translations = memo
+    if page.pk not in memo and getattr(page, "live_translations", None) is not None:
+        # A site's root page from the site structure (``portal.site_structure``).
+        memo[page.pk] = page.live_translations
     if page.pk not in memo:
         versions = {}
         own_language = None

@@ -172,9 +172,16 @@ class HomePage(ServedInFewQueriesMixin, Page):
         from knowledge.selectors import knowledge_highlights, listed_pages, partner_list
 
         context = super().get_context(request, *args, **kwargs)
-        context["theme_pages"] = ThemePage.objects.child_of(self).live().select_related("theme")
+        # A home page served from the site structure knows its live children.
+        children = getattr(self, "live_children", None)
+        if children is None:
+            context["theme_pages"] = ThemePage.objects.child_of(self).live().select_related("theme")
+        else:
+            context["theme_pages"] = [page for page in children if isinstance(page, ThemePage)]
         context["partners"] = partner_list()
-        context["knowledge"] = knowledge_highlights(locale=self.locale_id, user=request.user, limit=4)
+        context["knowledge"] = knowledge_highlights(
+            locale=self.locale_id, user=request.user, limit=4, request=request
+        )
         context["knowledge_pages"] = listed_pages(context["knowledge"])
         return context
 
@@ -207,7 +214,7 @@ class ThemePage(ServedInFewQueriesMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["knowledge"] = knowledge_highlights(
-            locale=self.locale_id, user=request.user, theme=self.theme
+            locale=self.locale_id, user=request.user, theme=self.theme, request=request
         )
         context["knowledge_pages"] = listed_pages(context["knowledge"])
         context["feed_links"] = feed_links_for(theme=self.theme)

@@ -1,6 +1,7 @@
 """Serving a page in few queries: finding it, and its view restrictions.
 
-Finding the page at the end of an address takes two queries, whatever its depth.
+Finding the page at the end of an address, and its live translations, takes two
+queries, whatever its depth.
 
 Wagtail walks the tree one level at a time: each level costs a query for the child
 and one for its specific model, so a brief two levels under a home page costs four.
@@ -15,8 +16,11 @@ shared by Wagtail's check before serving and the portal's audience policy, which
 asks again while the page renders (its comments, its listings).
 """
 
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from wagtail.models import Page, PageViewRestriction
+
+from portal.i18n import active_content_language
 
 _RESTRICTIONS_CACHE = "_audience_view_restrictions"
 
@@ -33,12 +37,16 @@ def descendant_at(root: Page, path_components: list[str]) -> Page | None:
     addresses = [
         root.url_path + "/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)
     ]
-    on_the_way = {
-        page.url_path: page
-        for page in Page.objects.filter(url_path__in=addresses, path__startswith=root.path).select_related(
-            "locale"
-        )
-    }
+    in_root = Q(path__startswith=root.path)
+    found_key = Page.objects.filter(in_root, url_path=addresses[-1]).values("translation_key")
+    # The same query brings the live versions of the page at the end, which its
+    # language switcher and alternates show.
+    rows = list(
+        Page.objects.filter(
+            (in_root & Q(url_path__in=addresses)) | Q(translation_key__in=found_key, live=True)
+        ).select_related("locale")
+    )
+    on_the_way = {page.url_path: page for page in rows if page.path.startswith(root.path)}
     if len(on_the_way) != len(addresses) or not all(
         _routes_like_a_page(on_the_way[address]) for address in addresses[:-1]
     ):
@@ -52,6 +60,13 @@ def descendant_at(root: Page, path_components: list[str]) -> Page | None:
     if page is not None:
         # Treebeard's get_parent() reads this instead of querying.
         page._cached_parent_obj = on_the_way[addresses[-2]] if len(addresses) > 1 else root
+        versions = {}
+        for version in rows:
+            if version.live and version.translation_key == page.translation_key:
+                versions.setdefault(version.locale.language_code, version)
+        if page.live:
+            versions[page.locale.language_code] = page
+        page.live_translations = versions
     return page
 
 
@@ -93,6 +108,15 @@ class ServedInFewQueriesMixin:
             if page is not None:
                 return page.route(request, [])
         return super().route(request, path_components)
+
+    @property
+    def localized(self):
+        # A site's root page from the site structure knows its live translations, so
+        # routing a request in the reader's language costs no query.
+        versions = getattr(self, "live_translations", None)
+        if versions is None:
+            return super().localized
+        return versions.get(active_content_language(), self)
 
     def get_view_restrictions(self):
         # Wagtail checks these before serving (and the admin orders and counts

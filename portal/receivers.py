@@ -1,6 +1,12 @@
-from django.db.models.signals import post_migrate
+from django.db import transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
 
+from portal import site_structure
+from portal.models import ThematicArea
+from portal.pagecache.showing import NAVIGATION_DEPTH
 from portal.site_address import wagtail_site_sync
 
 
@@ -10,3 +16,30 @@ def keep_wagtail_site_at_the_configured_address(sender, using="default", **kwarg
     ``PORTAL_BASE_URL``, so a changed address never leaves the two apart."""
     if sender.name == "portal":
         wagtail_site_sync(using=using)
+
+
+def _forget_site_structure(**kwargs) -> None:
+    # At once, so this process and tests see the change; and again once committed,
+    # so a reader that rebuilt the structure from the data before the commit does
+    # not keep it.
+    site_structure.forget()
+    transaction.on_commit(site_structure.forget, robust=True)
+
+
+def _page_saved_or_deleted(sender, instance, **kwargs):
+    # Home pages (the sites' roots) and their children (the menus) make up the structure.
+    if isinstance(instance, Page) and instance.depth is not None and instance.depth <= NAVIGATION_DEPTH:
+        _forget_site_structure()
+
+
+post_save.connect(_page_saved_or_deleted, dispatch_uid="portal_site_structure_page_saved")
+post_delete.connect(_page_saved_or_deleted, dispatch_uid="portal_site_structure_page_deleted")
+post_page_move.connect(_forget_site_structure, dispatch_uid="portal_site_structure_page_moved")
+# Root pages carry their view restrictions, theme pages their thematic area.
+for model in (Site, Locale, PageViewRestriction, ThematicArea):
+    post_save.connect(
+        _forget_site_structure, sender=model, dispatch_uid=f"portal_site_structure_{model.__name__}"
+    )
+    post_delete.connect(
+        _forget_site_structure, sender=model, dispatch_uid=f"portal_site_structure_{model.__name__}_deleted"
+    )

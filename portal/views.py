@@ -7,10 +7,9 @@ from django.utils import translation
 from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale
 
 from knowledge.selectors import knowledge_highlights, listed_pages, partner_list
-from portal import audience
+from portal import audience, site_structure
 from portal.models import Organisation
 from portal.pagecache.public import PUBLIC, offer
 from portal.site_address import absolute_url
@@ -45,7 +44,11 @@ def organisation_list(request):
 def organisation_detail(request, slug):
     organisation = get_object_or_404(partner_list(), slug=slug)
     contributions = knowledge_highlights(
-        locale=Locale.get_active(), user=request.user, organisation=organisation, limit=10
+        locale=site_structure.current(request).active_locale(),
+        user=request.user,
+        organisation=organisation,
+        limit=10,
+        request=request,
     )
     offer(request, audience.audience_of(organisation))
     return render(

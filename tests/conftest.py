@@ -6,6 +6,7 @@ from django.utils import translation
 from django_tasks_db.management.commands import db_worker
 from wagtail.models import Locale, Page, Site
 
+from portal import site_structure
 from portal.breaker import breakers_reset
 from portal.models import Country, HomePage
 from portal.settings.base import tasks_setting
@@ -43,6 +44,13 @@ def _fresh_thesaurus_matcher():
     yield
     cache.delete(matching.VERSION_KEY)
     matching.forget_uncommitted()
+
+
+@pytest.fixture(autouse=True)
+def _site_structure_forgotten():
+    """The site structure is kept in the (in-memory) cache; a test's pages are rolled
+    back, so the next test builds it from its own."""
+    site_structure.forget()
 
 
 @pytest.fixture

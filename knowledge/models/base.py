@@ -57,6 +57,9 @@ class KnowledgePage(SignOffStatusMixin, ServedInFewQueriesMixin, Page):
         related_name="%(app_label)s_%(class)ss",
     )
 
+    # Whether the page takes comments, read with the page for its comments block.
+    served_with = ("comment_settings",)
+
     classification_panels = [
         MultiFieldPanel(
             [
@@ -88,7 +91,8 @@ class KnowledgePage(SignOffStatusMixin, ServedInFewQueriesMixin, Page):
         from knowledge.selectors import load_page_relations, related_resources
 
         context = super().get_context(request, *args, **kwargs)
-        load_page_relations(self, request)
+        context["listed"] = self.pages_listed(request)
+        load_page_relations(self, request, listed=context["listed"])
         context["feed_links"] = self.feed_links()
         context["index_url"] = self.index_url(request)
         context["kind_label"] = capfirst(self._meta.verbose_name)
@@ -96,6 +100,10 @@ class KnowledgePage(SignOffStatusMixin, ServedInFewQueriesMixin, Page):
         translations = page_translations(request, self).values()
         context["related"] = related_resources(self, user=request.user, exclude_pages=translations)
         return context
+
+    def pages_listed(self, request):
+        """The pages this page lists as cards: their relations load with its own."""
+        return []
 
     def index_url(self, request):
         """The listing this page belongs to, in the reader's language where it exists:

@@ -32,15 +32,17 @@ class KnowledgeIndexPage(ServedInFewQueriesMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from knowledge.feeds import feed_links_for
         from knowledge.filters import KnowledgeFilterForm
-        from knowledge.selectors import knowledge_page_list
+        from knowledge.selectors import attach_listing_relations, filter_vocabulary, knowledge_page_list
 
         context = super().get_context(request, *args, **kwargs)
-        form = KnowledgeFilterForm(request.GET, model=self.listing_model)
+        form = KnowledgeFilterForm(request.GET, model=self.listing_model, vocabulary=filter_vocabulary())
         items = knowledge_page_list(
             self.listing_model, locale=self.locale_id, user=request.user, **form.filters()
-        )
+        ).prefetch_related(None)
         paginator = Paginator(items, self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
+        # The relations of the listed page in one query rather than one per relation.
+        page_obj.object_list = attach_listing_relations(list(page_obj.object_list))
         context.update(
             filter_form=form,
             filters_active=form.has_filters(),

@@ -77,9 +77,12 @@ class JointActionPage(KnowledgePage):
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("The period cannot end before it starts.")})
 
-    def get_context(self, request, *args, **kwargs):
+    def pages_listed(self, request):
         from knowledge.selectors import lessons_of_joint_action
 
+        return lessons_of_joint_action(self, locale=self.locale_id, user=request.user)
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = lessons_of_joint_action(self, locale=self.locale_id, user=request.user)
+        context["lessons"] = context["listed"]
         return context

@@ -2,6 +2,7 @@
 
 from django.db.models import Count
 from django.http import Http404
+from wagtail.models import Page
 
 from portal import audience
 from portal.comments.models import Comment, PageCommentSettings
@@ -10,9 +11,16 @@ Status = Comment.Status
 
 
 def comments_closed(page) -> bool:
-    """Whether ``page`` takes no new comments (one query, remembered on the page)."""
+    """Whether ``page`` takes no new comments (one query, remembered on the page; none
+    when the page was served with its comment settings)."""
     if not hasattr(page, "_comments_closed"):
-        page._comments_closed = PageCommentSettings.objects.filter(page_id=page.pk, closed=True).exists()
+        if Page.comment_settings.is_cached(page):
+            try:
+                page._comments_closed = page.comment_settings.closed
+            except PageCommentSettings.DoesNotExist:
+                page._comments_closed = False
+        else:
+            page._comments_closed = PageCommentSettings.objects.filter(page_id=page.pk, closed=True).exists()
     return page._comments_closed
 
 

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.site_structure.SiteStructureMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

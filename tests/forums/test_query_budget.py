@@ -38,14 +38,14 @@ def add_topics(forum, count, authors):
 # Exact budgets, so a change that adds a query to every page shows here. Signed-in
 # pages include the account menu, the notification badge and the navigation, and
 # two statements that record the reading position when a page shows new posts.
-TOPIC_PAGE_QUERIES = {"anonymous": 5, "member": 13, "moderator": 14}
+TOPIC_PAGE_QUERIES = {"anonymous": 3, "member": 11, "moderator": 12}
 READ_STATE_WRITES = {"anonymous": 0, "member": 2, "moderator": 2}
 # The same pages with avatars, badges, reactions, an answer and read positions.
-LIVELY_TOPIC_PAGE_QUERIES = {"anonymous": 5, "registered": 13, "member": 13, "moderator": 14}
+LIVELY_TOPIC_PAGE_QUERIES = {"anonymous": 3, "registered": 11, "member": 11, "moderator": 12}
 WRITING_STATEMENTS = ("INSERT", "UPDATE", "DELETE")
 # Members' forum pages read their positions in the topic query itself.
-FORUM_PAGE_QUERIES = {("anonymous", "public"): 5, ("member", "public"): 10, ("member", "partners"): 10}
-FORUM_INDEX_QUERIES = 7
+FORUM_PAGE_QUERIES = {("anonymous", "public"): 3, ("member", "public"): 8, ("member", "partners"): 8}
+FORUM_INDEX_QUERIES = 5
 
 
 def queries(client, url):

@@ -1,0 +1,216 @@
+"""What every page request asks about the sites, answered by one read of the cache.
+
+For each request Wagtail finds its site (a query), the active locale (a query) and
+the root page in the reader's language with its specific model (one or two), and
+every page's header shows the menu of that language (a query) with addresses built
+from Wagtail's site root paths (a read of the cache). The answers are the same for
+every request until a page is published, unpublished, moved or deleted, or a site
+or a language changes, so they are built once into one entry of the default cache,
+shared by every worker, and forgotten on those changes (``portal.receivers``).
+
+The entry also carries a ``stamp``, new each time it is built: fragments that must
+be forgotten with it (because they show what such a change changes) put it in their
+cache keys.
+"""
+
+import operator
+import secrets
+from dataclasses import dataclass, field
+from functools import reduce
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Q, prefetch_related_objects
+from django.http.request import split_domain_port
+from wagtail.models import Locale, Page, Site
+from wagtail.views import serve as wagtail_serve
+
+from portal.i18n import active_content_language
+from portal.models import HomePage, ThemePage
+from portal.page_serving import load_view_restrictions
+
+KEY = "portal:site-structure"
+# A reader rebuilding the entry while a change commits may store what it read just
+# before; the entry expires, so such a stale copy does not outlive this.
+TIMEOUT = 300
+_MEMO = "_portal_site_structure"
+
+
+@dataclass
+class Menu:
+    home: Page | None
+    items: list[Page] = field(default_factory=list)
+
+
+@dataclass
+class Structure:
+    stamp: str
+    sites: list[Site]
+    root_paths: list
+    # By language code: the live home page of that locale and its pages shown in menus.
+    menus: dict[str, Menu]
+    locales: dict[str, Locale]
+
+    def active_locale(self) -> Locale | None:
+        """``Locale.get_active()``: the active language's locale, else the default one."""
+        return self.locales.get(active_content_language()) or self.locales.get(settings.LANGUAGE_CODE)
+
+    def menu(self) -> Menu:
+        """The menu of the active language, or of the default language where it has none
+        (as ``Locale.get_active()`` falls back to the default locale)."""
+        found = self.menus.get(active_content_language())
+        if found is None or found.home is None:
+            found = self.menus.get(settings.LANGUAGE_CODE)
+        return found or Menu(home=None)
+
+    def home_children(self, locale_id: int) -> list[Page]:
+        """The live children of the home pages of a locale (its themes and indexes)."""
+        return [
+            page
+            for site in self.sites
+            for root in site.root_page.live_translations.values()
+            if root.locale_id == locale_id
+            for page in root.live_children
+        ]
+
+    def site_for(self, hostname: str, port: int) -> Site | None:
+        """The site Wagtail's ``Site.find_for_request`` picks for this host and port."""
+        ranked = []
+        for site in self.sites:
+            if site.hostname == hostname and site.port == port:
+                rank = 0
+            elif site.hostname == hostname and site.is_default_site:
+                rank = 1
+            elif site.is_default_site:
+                rank = 2
+            elif site.hostname == hostname:
+                rank = 3
+            else:
+                continue
+            ranked.append((rank, site))
+        ranked.sort(key=lambda pair: pair[0])
+        if not ranked:
+            return None
+        if len(ranked) == 1 or ranked[0][0] in (0, 1):
+            return ranked[0][1]
+        if ranked[0][0] == 2:
+            # A default site under another name yields to a single site of this name.
+            return ranked[len(ranked) == 2][1]
+        return None
+
+
+def _menus() -> dict[str, Menu]:
+    """Every locale's live home page and its live children shown in menus, in one query."""
+    home_type = ContentType.objects.get_for_model(HomePage)
+    pages = list(
+        Page.objects.live()
+        .filter(Q(content_type=home_type) | Q(show_in_menus=True))
+        .select_related("locale")
+        .order_by("path")
+    )
+    menus: dict[str, Menu] = {}
+    for home in pages:
+        if home.content_type_id != home_type.pk:
+            continue
+        # The first home page of a language (in tree order), as the menu always took.
+        menus.setdefault(
+            home.locale.language_code,
+            Menu(
+                home=home,
+                items=[
+                    page for page in pages if page.depth == home.depth + 1 and page.path.startswith(home.path)
+                ],
+            ),
+        )
+    return menus
+
+
+def _sites() -> list[Site]:
+    """Every site, its root page specific and carrying its live translations, so that
+    routing a request (``root_page.localized.specific``) costs no query. Each version
+    of a root page carries its view restrictions and its live children (a home page's
+    themes and index pages), which the home page and every listing ask for."""
+    sites = list(Site.objects.select_related("root_page", "root_page__locale"))
+    roots = []
+    for site in sites:
+        root = site.root_page.specific
+        versions = {
+            version.locale.language_code: version
+            for version in root.get_translations().live().select_related("locale").specific()
+        }
+        versions[root.locale.language_code] = root
+        for version in versions.values():
+            version.live_translations = versions
+            load_view_restrictions(version)
+            roots.append(version)
+        site.root_page = root
+    if roots:
+        children = list(
+            Page.objects.live()
+            .filter(depth=roots[0].depth + 1)
+            .filter(reduce(operator.or_, (Q(path__startswith=root.path) for root in roots)))
+            .order_by("path")
+            .specific()
+        )
+        prefetch_related_objects([page for page in children if isinstance(page, ThemePage)], "theme")
+        for root in roots:
+            root.live_children = [page for page in children if page.path.startswith(root.path)]
+    return sites
+
+
+def _build() -> Structure:
+    return Structure(
+        stamp=secrets.token_hex(8),
+        sites=_sites(),
+        root_paths=Site.get_site_root_paths(),
+        menus=_menus(),
+        locales={locale.language_code: locale for locale in Locale.objects.all()},
+    )
+
+
+def current(request=None) -> Structure:
+    """The structure, read once per request (and built when missing)."""
+    memo = getattr(request, _MEMO, None) if request is not None else None
+    if memo is not None:
+        return memo
+    structure = cache.get(KEY)
+    if not isinstance(structure, Structure):
+        structure = _build()
+        cache.set(KEY, structure, TIMEOUT)
+    if request is not None:
+        setattr(request, _MEMO, structure)
+        # Where Wagtail keeps what it found for this request (``Site.find_for_request``,
+        # ``Page._get_site_root_paths``), so it does not look again.
+        if not hasattr(request, "_wagtail_site"):
+            hostname = split_domain_port(request._get_raw_host())[0]
+            request._wagtail_site = structure.site_for(hostname, _port(request))
+        request._wagtail_cached_site_root_paths = structure.root_paths
+    return structure
+
+
+def _port(request) -> int | None:
+    try:
+        return int(request.get_port())
+    except (TypeError, ValueError):
+        return None
+
+
+def forget() -> None:
+    cache.delete(KEY)
+
+
+class SiteStructureMiddleware:
+    """Gives Wagtail's page view the site and root page from the structure, before
+    Wagtail looks them up in the database. Other views read it only when their
+    template shows the menu."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve:
+            current(request)

@@ -1,0 +1,69 @@
+"""The site structure (sites, root pages, menus) is read from the cache, and a change
+to what it holds shows on the next request."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import RequestFactory
+from wagtail.models import PageViewRestriction, Site
+
+from portal import site_structure
+from portal.settings.caches import production_caches
+from tests.knowledge.factories import ThemePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def caches_in_production(settings):
+    settings.CACHES = production_caches()
+    call_command("createcachetable", verbosity=0)
+
+
+def test_a_page_added_to_the_menu_shows_at_once(client, home_page, theme):
+    assert client.get("/en/").status_code == 200
+    ThemePageFactory(parent=home_page, theme=theme, title="Health and care", show_in_menus=True)
+
+    html = client.get("/en/").content.decode()
+
+    assert ">Health and care</a></li>" in html
+
+
+def test_a_republished_home_page_shows_at_once(client, home_page):
+    assert client.get("/en/").status_code == 200
+    home_page.title = "A new welcome"
+    home_page.save_revision().publish()
+
+    assert "A new welcome" in client.get("/en/").content.decode()
+
+
+def test_a_restriction_on_the_home_page_applies_at_once(client, home_page):
+    assert client.get("/en/").status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=home_page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Insiders"))
+
+    response = client.get("/en/")
+
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_a_request_is_answered_by_the_site_wagtail_would_pick(home_page):
+    other = Site.objects.create(hostname="other.example.org", port=8080, root_page=home_page)
+    structure = site_structure.current()
+    for host, expected in (
+        ("localhost", Site.objects.get(is_default_site=True)),
+        ("other.example.org:8080", other),
+        ("other.example.org", other),
+        ("unknown.example.org", Site.objects.get(is_default_site=True)),
+    ):
+        request = RequestFactory().get("/", HTTP_HOST=host)
+        found = structure.site_for(*_host_and_port(request))
+        assert found.pk == Site._find_for_request(request).pk == expected.pk, host
+
+
+def _host_and_port(request):
+    host, _sep, port = request._get_raw_host().partition(":")
+    return host, int(port or 80)
