@@ -2,4 +2,6 @@ from django.dispatch import Signal
 
 # Sent once a change to concepts, their labels or their links is made (by a save,
 # a deletion or an import), for whatever keeps something derived from them.
+# ``concepts``: the ids of the concepts changed, or None when any may have (an
+# import). Receivers take ``**kwargs``, so senders may leave it out.
 concepts_changed = Signal()
