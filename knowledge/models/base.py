@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -63,7 +64,7 @@ class KnowledgePage(SignOffStatusMixin, ServedInFewQueriesMixin, Page):
     # those picked here, less those rejected here (``search.concepts``).
     concepts = ParentalManyToManyField(
         "thesaurus.Concept",
-        verbose_name=_("topics"),
+        verbose_name=pgettext_lazy("thesaurus", "topics"),
         blank=True,
         related_name="%(app_label)s_%(class)ss",
         help_text=_("Topics this page is about that its text does not name."),
