@@ -25,10 +25,10 @@ post_delete.connect(_label_changed, sender=ConceptLabel)
 
 
 @receiver(m2m_changed, sender=Concept.broader.through)
-def _links_changed(sender, instance, action, pk_set=None, **kwargs):
+def _links_changed(sender, action, **kwargs):
     if action.startswith("post_"):
-        # A concept whose links changed, from either side, and those it was linked to.
-        concepts_changed.send(sender=Concept, concepts=[instance.pk, *sorted(pk_set or ())])
+        # No concept is named or removed: what a document is about stays the same.
+        concepts_changed.send(sender=Concept, concepts=[])
 
 
 @receiver(concepts_changed)

@@ -115,3 +115,18 @@ def test_re_tagging_removes_rows_whose_object_is_gone_and_leaves_unknown_keys_al
     SearchDocument.objects.filter(key=key).update(key="wagtailcore.page:999999")
     assert documents_retag(concept_ids=[], keys=["wagtailcore.page:999999", "no.such:1", "nonsense"]) == 3
     assert not SearchDocument.objects.filter(key="wagtailcore.page:999999").exists()
+
+
+def test_a_new_broader_link_re_tags_the_concept_saved_not_its_new_broader_one(
+    administrator, shipped, task_worker, django_capture_on_commit_callbacks
+):
+    kafala, migration = Concept.objects.get(slug="kafala"), Concept.objects.get(slug="migration")
+    data = concept_form(kafala, current_labels(kafala))
+    data["broader"] = [*data["broader"], str(migration.pk)]
+    url = reverse("wagtailsnippets_thesaurus_concept:edit", args=[kafala.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert administrator.post(url, data).status_code == 302
+    assert kafala.broader.filter(pk=migration.pk).exists()
+    # What a document is about does not follow the hierarchy: the documents of a
+    # concept as broad as "migration" are left alone.
+    assert [task["concept_ids"] for task in _queued()] == [[kafala.pk]]
