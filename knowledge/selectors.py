@@ -34,6 +34,7 @@ from portal.i18n import current_language
 from portal.models import Country, Organisation, ThematicArea
 from search.models import SearchDocument
 from search.projections import TYPE_LABELS, document_key
+from search.topics import topic_links, topic_querysets
 
 LISTING_RELATIONS = ("themes", "countries", "organisations")
 # The knowledge types of the search documents, which related resources are drawn from.
@@ -114,7 +115,8 @@ def attach_listing_relations(pages):
     ``prefetch_related`` would take one query per relation and model. The
     results fill the same cache it fills, so ``page.themes.all()`` reads them.
     """
-    return _load_relations(pages, LISTING_RELATIONS)
+    _load_relations(pages, LISTING_RELATIONS)
+    return pages
 
 
 def _union_of(parts):
@@ -158,12 +160,16 @@ def _in_model_order(instances, model):
     return sorted(instances, key=lambda item: [getattr(item, name) for name in model._meta.ordering])
 
 
-def _load_relations(pages, names, *, also=((), ())):
+def _load_relations(pages, names, *, also=((), ()), extra=()):
     """Fill ``page.<name>.all()`` of every page for each relation of ``names`` (and of
     the pages and names ``also`` gives) with one query: a union of the related
-    tables, each row tagged with its page."""
+    tables, each row tagged with its page. The rows of each queryset of ``extra``
+    come in the same query, and are returned, a list per queryset."""
     groups = [(list(pages), names), (list(also[0]), also[1])]
     parts, part_keys = [], []
+    for position, queryset in enumerate(extra):
+        parts.append((queryset, Value(position)))
+        part_keys.append(("extra", ""))
     for group, (group_pages, group_names) in enumerate(groups):
         ids_by_model = {}
         for page in group_pages:
@@ -177,7 +183,7 @@ def _load_relations(pages, names, *, also=((), ())):
                 )
                 part_keys.append((group, name))
     if not parts:
-        return pages
+        return []
     loaded = {}
     for position, page_id, instance in _union_of(parts):
         loaded.setdefault((*part_keys[position], page_id), []).append(instance)
@@ -187,7 +193,7 @@ def _load_relations(pages, names, *, also=((), ())):
                 related = loaded.get((group, name, page.pk), [])
                 model = type(page)._meta.get_field(name).related_model
                 _fill_prefetch_cache(page, name, _in_model_order(related, model))
-    return pages
+    return [loaded.get(("extra", "", position), []) for position in range(len(extra))]
 
 
 def filter_vocabulary():
@@ -218,7 +224,14 @@ def load_page_relations(page, request, *, listed=()):
     if not page.pk or getattr(request, "is_preview", False):
         attach_listing_relations(listed)
     else:
-        _load_relations([page], ("themes", "countries"), also=(listed, LISTING_RELATIONS))
+        # The topics its search document carries come in the same query.
+        concepts, labels = _load_relations(
+            [page],
+            ("themes", "countries"),
+            also=(listed, LISTING_RELATIONS),
+            extra=topic_querysets(key=document_key(page)),
+        )
+        page.loaded_topics = topic_links(concepts, labels)
         # The facts panel shows each organisation's logo: loaded with it, not one by one.
         organisations = Prefetch("organisations", queryset=Organisation.objects.select_related("logo"))
         prefetch_related_objects([page], organisations)

@@ -6,6 +6,8 @@ moves the version of the documents linked to it, so the engine drops the link.
 Attached documents: a replaced file reindexes the pages it is attached to.
 Forum topics/posts and comments: save (create, edit, moderation hide/restore,
 moves) and delete, connected by app label once those models exist.
+Thesaurus: a change to concepts or their labels re-tags, in the background, the
+documents it may tag or untag (``search.retagging``).
 """
 
 from importlib import import_module
@@ -25,6 +27,7 @@ from search.indexing import (
 from search.models import SearchDocument
 from search.projections import dependents_of, document_key, projector_for
 from search.projections.pages import register_page_types
+from search.retagging import retag_after_commit
 
 DISPATCH = "search.signals"
 
@@ -113,6 +116,18 @@ def _document_saved(sender, instance, raw=False, **kwargs):
         reindex_pages(Page.objects.filter(pk__in=page_ids).live())
 
 
+def _concepts_changed(sender, concepts=None, **kwargs):
+    # Without ids (an import) any document may change: ``search_rebuild`` re-tags.
+    if concepts:
+        retag_after_commit(concept_ids=concepts)
+
+
+def _concept_deleting(sender, instance, **kwargs):
+    # Read now: the links to the documents are deleted with the concept.
+    tagged = SearchDocument.objects.filter(concepts=instance).values_list("key", flat=True)
+    retag_after_commit(keys=list(tagged))
+
+
 def connect_content_model(model) -> None:
     """Reindex ``model``'s rows when they are saved or deleted."""
     post_save.connect(_instance_saved, sender=model, dispatch_uid=f"{DISPATCH}.save.{model._meta.label}")
@@ -141,6 +156,8 @@ def _connect_optional_apps() -> None:
 
 def connect_signals() -> None:
     from portal.models import Organisation, ThematicArea
+    from portal.thesaurus.models import Concept
+    from portal.thesaurus.signals import concepts_changed
     from search.projections import organisations  # noqa: F401  (registers the projector)
 
     register_page_types()
@@ -159,6 +176,8 @@ def connect_signals() -> None:
             sender=model,
             dispatch_uid=f"{DISPATCH}.vocabulary_deleted.{model._meta.label}",
         )
+    concepts_changed.connect(_concepts_changed, dispatch_uid=f"{DISPATCH}.concepts_changed")
+    pre_delete.connect(_concept_deleting, sender=Concept, dispatch_uid=f"{DISPATCH}.concept_deleting")
     _connect_optional_apps()
     if apps.is_installed("wagtail.documents"):
         from wagtail.documents import get_document_model

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -15,9 +16,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge.blocks import PARAGRAPH_FEATURES
+from knowledge.panels import ConceptsFoundPanel
 from portal.accounts.organisation_page import OrganisationPageForm, SignOffStatusMixin
 from portal.i18n import current_language, page_translations
 from portal.page_serving import ServedInFewQueriesMixin
+from portal.thesaurus.widgets import ConceptPicker
 
 
 def today():
@@ -29,7 +32,8 @@ class KnowledgePage(SignOffStatusMixin, ServedInFewQueriesMixin, Page):
 
     Other parts of the portal rely on these names: ``summary``,
     ``publication_date``, ``themes``, ``countries`` and ``organisations`` (the
-    authoring or partner organisations).
+    authoring or partner organisations), ``concepts`` and ``concepts_excluded``
+    (the thesaurus topics its editors picked and rejected).
     """
 
     summary = models.TextField(
@@ -56,6 +60,22 @@ class KnowledgePage(SignOffStatusMixin, ServedInFewQueriesMixin, Page):
         blank=True,
         related_name="%(app_label)s_%(class)ss",
     )
+    # The page is about the topics its text names (found when it is indexed), plus
+    # those picked here, less those rejected here (``search.concepts``).
+    concepts = ParentalManyToManyField(
+        "thesaurus.Concept",
+        verbose_name=pgettext_lazy("thesaurus", "topics"),
+        blank=True,
+        related_name="%(app_label)s_%(class)ss",
+        help_text=_("Topics this page is about that its text does not name."),
+    )
+    concepts_excluded = ParentalManyToManyField(
+        "thesaurus.Concept",
+        verbose_name=_("not about"),
+        blank=True,
+        related_name="%(app_label)s_%(class)ss_excluded",
+        help_text=_("Topics its text names that this page is not about."),
+    )
 
     # Whether the page takes comments, read with the page for its comments block.
     served_with = ("comment_settings",)
@@ -69,7 +89,15 @@ class KnowledgePage(SignOffStatusMixin, ServedInFewQueriesMixin, Page):
                 FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Classification"),
-        )
+        ),
+        MultiFieldPanel(
+            [
+                ConceptsFoundPanel(heading=_("Topics found in the text")),
+                FieldPanel("concepts", widget=ConceptPicker),
+                FieldPanel("concepts_excluded", widget=ConceptPicker),
+            ],
+            heading=_("Topics"),
+        ),
     ]
     base_form_class = OrganisationPageForm
     search_fields = Page.search_fields + [

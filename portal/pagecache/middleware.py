@@ -27,7 +27,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language_from_path
 
 from portal.pagecache import store
-from portal.pagecache.public import is_offered
+from portal.pagecache.public import is_offered, offered_seconds
 
 BROWSER_SECONDS = 60
 # Replayed as they were stored; the rest a hit gets from the middleware above
@@ -77,8 +77,7 @@ def _may_store(request, response) -> bool:
     )
 
 
-def _make_public(response) -> None:
-    seconds = store.seconds()
+def _make_public(response, seconds: int) -> None:
     response.headers.pop("Cache-Control", None)
     patch_cache_control(response, public=True, max_age=min(BROWSER_SECONDS, seconds), s_maxage=seconds)
     # Signed-in people get another page at the same address.
@@ -143,7 +142,8 @@ class PageCacheMiddleware:
         if not _may_store(request, response):
             _label_private(request, response)
             return response
-        _make_public(response)
+        seconds = offered_seconds(request, store.seconds())
+        _make_public(response, seconds)
         headers = tuple(
             (name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
         )
@@ -154,6 +154,6 @@ class PageCacheMiddleware:
             content=response.content,
             stored_at=time.time(),
         )
-        store.store(key=key, entry=stored)
+        store.store(key=key, entry=stored, timeout=seconds)
         response["X-Page-Cache"] = "miss"
         return _answer(request, response)

@@ -94,9 +94,10 @@ def stamp_for(path: str) -> Stamp:
     return Stamp(path=found.get(tokens_key, ""), everything=found.get(EVERYTHING, ""))
 
 
-def store(*, key: str, entry: Entry) -> None:
+def store(*, key: str, entry: Entry, timeout: int | None = None) -> None:
+    """Keep ``entry`` for ``timeout`` seconds (the page cache's time by default)."""
     if entry.stamp.path and entry.stamp.everything:
-        _cache().set(key, entry, timeout=seconds())
+        _cache().set(key, entry, timeout=seconds() if timeout is None else timeout)
 
 
 def purge_paths(paths) -> None:

@@ -9,19 +9,25 @@ from portal.thesaurus.models import Concept, ConceptLabel
 from portal.thesaurus.signals import concepts_changed
 
 
-def _row_changed(sender, **kwargs):
-    concepts_changed.send(sender=Concept)
+def _concept_changed(sender, instance, **kwargs):
+    concepts_changed.send(sender=Concept, concepts=[instance.pk])
 
 
-for model in (Concept, ConceptLabel):
-    post_save.connect(_row_changed, sender=model)
-    post_delete.connect(_row_changed, sender=model)
+def _label_changed(sender, instance, **kwargs):
+    concepts_changed.send(sender=Concept, concepts=[instance.concept_id])
+
+
+post_save.connect(_concept_changed, sender=Concept)
+post_delete.connect(_concept_changed, sender=Concept)
+post_save.connect(_label_changed, sender=ConceptLabel)
+post_delete.connect(_label_changed, sender=ConceptLabel)
 
 
 @receiver(m2m_changed, sender=Concept.broader.through)
 def _links_changed(sender, action, **kwargs):
     if action.startswith("post_"):
-        concepts_changed.send(sender=Concept)
+        # No concept is named or removed: what a document is about stays the same.
+        concepts_changed.send(sender=Concept, concepts=[])
 
 
 @receiver(concepts_changed)

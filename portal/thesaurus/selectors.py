@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import ThematicArea
 from portal.thesaurus.models import LANGUAGES, Concept, ConceptLabel
+from search.text import normalise
 
 _WITH_LABELS = Prefetch("labels", queryset=ConceptLabel.objects.exclude(kind=ConceptLabel.Kind.HIDDEN))
 
@@ -114,3 +115,40 @@ def namings(concept: Concept) -> list[Naming]:
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class PickerConcept:
+    """A concept as an editor picks it: named in the editor's language, with its
+    names in the other languages beside it and every name (normalised) to filter on."""
+
+    pk: int
+    label: str
+    others: list[tuple[str, str]]
+    names: str
+
+
+def picker_groups() -> list[tuple[str, list[PickerConcept]]]:
+    """Every concept, grouped by thematic area in the areas' order, then those across
+    areas, sorted by their names in the editor's language. Two queries."""
+    language = (get_language() or "en")[:2]
+    by_area: dict[ThematicArea | None, list[PickerConcept]] = {}
+    for concept in Concept.objects.select_related("thematic_area").prefetch_related(_WITH_LABELS):
+        label = concept.preferred_label(language)
+        others = [
+            (code, text)
+            for code in LANGUAGES
+            for text in concept.labels_in(code, ConceptLabel.Kind.PREFERRED)
+            if text != label
+        ]
+        names = " ".join(dict.fromkeys(normalise(item.text) for item in concept.labels.all()))
+        by_area.setdefault(concept.thematic_area, []).append(PickerConcept(concept.pk, label, others, names))
+    areas = sorted(
+        (area for area in by_area if area is not None), key=lambda area: (area.sort_order, area.name)
+    )
+    groups = [(area.label, by_area[area]) for area in areas]
+    if None in by_area:
+        groups.append((_("Across thematic areas"), by_area[None]))
+    return [
+        (name, sorted(concepts, key=lambda concept: concept.label.casefold())) for name, concepts in groups
+    ]

@@ -68,6 +68,8 @@ def project_page(page) -> Projection | None:
         themes=themes,
         countries=_ids(page, "countries"),
         organisations=_ids(page, "organisations"),
+        concepts=_ids(page, "concepts"),
+        concepts_excluded=_ids(page, "concepts_excluded"),
         translation_group=f"page:{page.translation_key}",
         # Translations are copies made after the original, so the original has the lowest id.
         translation_order=page.pk,
@@ -87,7 +89,11 @@ def register_page_types() -> list[type]:
         except LookupError:
             continue
         register_type(doc_type, type_label)
-        related = [name for name in ("themes", "countries", "organisations") if hasattr(model, name)]
+        related = [
+            name
+            for name in ("themes", "countries", "organisations", "concepts", "concepts_excluded")
+            if hasattr(model, name)
+        ]
         projector(label, select_related=("locale",), prefetch_related=related)(project_page)
         models.append(model)
     return models

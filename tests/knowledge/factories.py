@@ -17,7 +17,7 @@ from knowledge.models import (
 )
 from portal.models import HomePage, ThemePage
 
-RELATIONS = ("themes", "countries", "organisations")
+RELATIONS = ("themes", "countries", "organisations", "concepts", "concepts_excluded")
 
 
 class PageFactory(factory.django.DjangoModelFactory):

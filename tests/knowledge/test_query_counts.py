@@ -26,7 +26,8 @@ JOINT_ACTIONS_LARGE = 50
 
 # Exact budgets for an anonymous reader, so a change that adds a query to a page
 # (a lookup per card, per section or per link) shows here, not only one that
-# grows with the data.
+# grows with the data. Briefs, lessons and joint actions read their topics (the
+# concepts of their search row) in the query of their other relations.
 EXPECTED_QUERIES = {
     "home": 9,
     "home, Arabic": 9,

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from portal.thesaurus.demo import SHIPPED
 from tests.factories import ThematicAreaFactory
+from tests.knowledge.conftest import homes, indexes  # noqa: F401 (fixtures for pages about topics)
 
 PREFIXES = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix portal: <https://partnership-portal.org/thesaurus/ns#> .
