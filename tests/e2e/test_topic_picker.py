@@ -12,10 +12,7 @@ from tests.accounts.factories import MembershipFactory
 from tests.accounts.helpers import with_second_factor
 from tests.e2e.test_admin_csp import violations  # noqa: F401 (fixture)
 from tests.knowledge.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
-
-# The matcher forgets this test's concepts after it (its rows are flushed, not
-# rolled back): a later test's text would otherwise be tagged with concepts gone.
-from tests.thesaurus.conftest import _fresh_matcher, areas, shipped  # noqa: F401 (fixtures)
+from tests.thesaurus.conftest import areas, shipped  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
