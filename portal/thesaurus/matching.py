@@ -62,8 +62,11 @@ class Matcher:
         longest label first, runs never overlapping."""
         found = []
         position = 0
+        root = self.trie
         while position < len(groups):
-            end, concepts = self._longest_at(groups, position)
+            # Most words begin no label: looked up once, without building a walk.
+            starts = [root[stem] for stem in groups[position] if stem in root]
+            end, concepts = self._longest_from(groups, position, starts) if starts else (position, None)
             if concepts:
                 found.append((position, end, concepts))
                 position = end
@@ -71,16 +74,18 @@ class Matcher:
                 position += 1
         return found
 
-    def _longest_at(self, groups, start: int) -> tuple[int, frozenset[int]]:
-        nodes = [self.trie]
+    @staticmethod
+    def _longest_from(groups, start: int, nodes: list) -> tuple[int, frozenset[int]]:
+        """The longest label starting at ``start`` whose first stem led to ``nodes``."""
         best_end, best = start, frozenset()
         for position in range(start, len(groups)):
-            nodes = [node[stem] for node in nodes for stem in groups[position] if stem in node]
+            if position > start:
+                nodes = [node[stem] for node in nodes for stem in groups[position] if stem in node]
             if not nodes:
                 break
-            ended = frozenset().union(*(node[_END] for node in nodes if _END in node))
+            ended = [node[_END] for node in nodes if _END in node]
             if ended:
-                best_end, best = position + 1, ended
+                best_end, best = position + 1, frozenset().union(*ended)
         return best_end, best
 
 
