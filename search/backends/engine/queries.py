@@ -26,6 +26,7 @@ from search.backends.base import (
     SearchQuery,
 )
 from search.backends.engine.definition import LANGUAGES, PREFIX_MAX_GRAM
+from search.facets import MAX_TOPICS
 from search.ranking import UNSUGGESTED_TYPES, weighted_types
 
 FACET_FIELD = {
@@ -183,6 +184,12 @@ def collapsed(search, source, highlight=None):
     return search.extra(collapse={"field": GROUP_FIELD, "inner_hits": versions})
 
 
+def _facet_size(name: str, query: SearchQuery) -> int:
+    # Results may be about hundreds of concepts; the page offers the most frequent,
+    # and each bucket counts its groups, so the engine is not asked for the rest.
+    return MAX_TOPICS + len(query.topics) if name == FACET_TOPIC else FACET_SIZE
+
+
 def build_search(dsl, query: SearchQuery, index: str, parts=None):
     """The search for one results page: hits, total, facets, highlights and the
     spelling suggestions to check when no document matches exactly. ``parts``: the
@@ -210,7 +217,7 @@ def build_search(dsl, query: SearchQuery, index: str, parts=None):
             others = [clause for facet, clause in filters.items() if facet != name]
             _group_count(
                 search.aggs.bucket(name, "filter", filter=_all_of(dsl, others)).bucket(
-                    "values", "terms", field=FACET_FIELD[name], size=FACET_SIZE
+                    "values", "terms", field=FACET_FIELD[name], size=_facet_size(name, query)
                 )
             )
     if words and query.with_suggestion:
