@@ -53,6 +53,11 @@ def _first(highlight, fields) -> str:
     return ""
 
 
+def _versions(group) -> list[dict]:
+    """The matching versions the engine returned with a collapsed hit (maybe none)."""
+    return group.get("inner_hits", {}).get(queries.VERSIONS, {}).get("hits", {}).get("hits") or []
+
+
 class EngineSearchBackend(BaseSearchBackend):
     name = "engine"
 
@@ -153,9 +158,7 @@ class EngineSearchBackend(BaseSearchBackend):
         group's own hit, its best version, then stands for the group."""
         shown = []
         for group in groups:
-            versions = group.get("inner_hits", {}).get(queries.VERSIONS, {}).get("hits", {}).get("hits") or [
-                group
-            ]
+            versions = _versions(group) or [group]
             by_pk = {version["_source"]["pk"]: version for version in versions}
             chosen = representative(
                 [
@@ -176,10 +179,7 @@ class EngineSearchBackend(BaseSearchBackend):
         return {
             version["_source"]["key"]: set(version["_source"].get("concepts") or ())
             for group in groups
-            for version in [
-                group,
-                *group.get("inner_hits", {}).get(queries.VERSIONS, {}).get("hits", {}).get("hits", []),
-            ]
+            for version in [group, *_versions(group)]
         }
 
     def _hits(self, groups, language: str) -> list[SearchHit]:

@@ -15,7 +15,6 @@ from search.backends.base import MAX_PAGE, MAX_PER_PAGE
 
 LANGUAGES = ("en", "ar", "fr")
 TEXT_FIELDS = ("title", "body", "attachment_text")
-FACET_FIELDS = ("doc_type", "themes", "countries", "organisations", "concepts", "language", "year")
 # Bulk requests stay reasonable even for a scanned book.
 MAX_TEXT_CHARS = 1_000_000
 PREFIX_MAX_GRAM = 20
