@@ -61,6 +61,19 @@ CONCEPT_QUERIES = [
 ]
 # Runs of each concept query each way, alternated so load on the machine weighs on both.
 CONCEPT_REPEAT = 10
+# Searches of the search page (its query strings) timed against the engine's own
+# round trip of the very requests the portal sends for them, each run of each.
+OVERHEAD_PAGES = [
+    "q=health",
+    "q=migrant+workers",
+    "q=social+cohesion",
+    "q=الهجرة",
+    "q=santé+mentale",
+    "q=helth",
+    "q=training&country=JO&type=policy_brief",
+    "language=ar",
+]
+OVERHEAD_REPEAT = 20
 PAGE_QUERIES = ["health", "migrant workers", "الهجرة", "training&country=JO&type=policy_brief"]
 
 _WORD_TEXT = {
@@ -161,6 +174,97 @@ def _timed(function, repeat):
     return timings
 
 
+def _sent_requests(client, function) -> list[tuple]:
+    """The HTTP requests ``function()`` sends through the opensearch-py ``client``,
+    as its connection received them (method, path, parameters, body bytes, headers)."""
+    sent = []
+    connections = client.transport.connection_pool.connections
+    for connection in connections:
+
+        def record(
+            method,
+            url,
+            params=None,
+            body=None,
+            connection=connection,
+            original=connection.perform_request,
+            **kwargs,
+        ):
+            sent.append((connection, method, url, params, body, kwargs.get("headers")))
+            return original(method, url, params, body, **kwargs)
+
+        connection.perform_request = record
+    try:
+        function()
+    finally:
+        for connection in connections:
+            del connection.perform_request
+    return sent
+
+
+def _round_trip(sent) -> list:
+    """Send the recorded requests again on their connections: the engine's answers,
+    undecoded."""
+    return [
+        connection.perform_request(method, url, params, body, headers=headers)[2]
+        for connection, method, url, params, body, headers in sent
+    ]
+
+
+def overhead(client, out):
+    """For each search of ``OVERHEAD_PAGES``, interleaved: the raw round trip of
+    the requests the portal sends to the engine for it (same client, same
+    connection, answers not decoded), the search as the page asks for it (the
+    backend with facets, count, hits, highlights, "matched" lines) and the page's
+    server time through the whole middleware stack."""
+    import json
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import QueryDict
+    from django.test import RequestFactory
+    from django.test.client import ClientHandler
+    from django.utils import translation
+
+    from search.params import query_from_params
+    from search.selectors import search_for_user
+
+    handler, factory, reader = ClientHandler(), RequestFactory(), AnonymousUser()
+    searches = []
+    for params in OVERHEAD_PAGES:
+        query = query_from_params(QueryDict(params))
+        with translation.override("en"):
+            sent = _sent_requests(client, lambda query=query: search_for_user(user=reader, query=query))
+        searches.append((params, query, sent))
+    timings = {"raw": [], "search": [], "page": []}
+    took, requests = [], 0
+    for _ in range(OVERHEAD_REPEAT):
+        for params, query, sent in searches:
+            started = time.perf_counter()
+            answers = _round_trip(sent)
+            timings["raw"].append((time.perf_counter() - started) * 1000)
+            # A count answers without "took".
+            took.append(sum(json.loads(answer).get("took", 0) for answer in answers))
+            requests += len(sent)
+            with translation.override("en"):
+                timings["search"] += _timed(lambda query=query: search_for_user(user=reader, query=query), 1)
+            environ = factory.get(f"/en/search/?{params}").environ
+            timings["page"] += _timed(lambda environ=environ: handler(environ).close(), 1)
+    raw = statistics.median(timings["raw"])
+    out.write(
+        f"  overhead over the engine ({len(searches)} page searches, {OVERHEAD_REPEAT} runs each,"
+        f" {requests / len(took):.1f} engine requests per search): raw round trip p50 {raw:.1f} ms"
+        f" (engine took p50 {statistics.median(took):.1f} ms)\n"
+    )
+    for label, name in (("search", "search"), ("search page server time", "page")):
+        paired = statistics.median(
+            portal - engine for portal, engine in zip(timings[name], timings["raw"], strict=True)
+        )
+        out.write(
+            f"    {label}: p50 {statistics.median(timings[name]):.1f} ms,"
+            f" overhead p50 {paired:.1f} ms (per-run difference)\n"
+        )
+
+
 def run(documents, backend_name, repeat, out):
     import io
 
@@ -168,7 +272,7 @@ def run(documents, backend_name, repeat, out):
     from django.test import Client
 
     from portal.thesaurus import demo as thesaurus_demo
-    from search.backends import get_backend
+    from search.backends import get_backend, load_backend
     from search.backends.base import SearchQuery
     from search.indexing import documents_save_many
     from search.models import SearchDocument
@@ -261,6 +365,8 @@ def run(documents, backend_name, repeat, out):
         f" {without:.1f} ms without, difference {through - without:+.1f} ms (paired runs: {paired:+.1f} ms);"
         f" results per query {found:,.0f} through concepts, {plain:,.0f} without\n"
     )
+    if backend_name != "database":
+        overhead(load_backend(backend_name).client, out)
 
 
 def _scores(outcomes, measure):
