@@ -15,6 +15,7 @@ without concepts: the database always, the engine too with ``--backend engine``.
 """
 
 import argparse
+import contextlib
 import os
 import random
 import statistics
@@ -174,9 +175,11 @@ def _timed(function, repeat):
     return timings
 
 
-def _sent_requests(client, function) -> list[tuple]:
-    """The HTTP requests ``function()`` sends through the opensearch-py ``client``,
-    as its connection received them (method, path, parameters, body bytes, headers)."""
+@contextlib.contextmanager
+def _requests_sent(client):
+    """The HTTP requests sent through the opensearch-py ``client`` meanwhile, as its
+    connection received them (connection, method, path, parameters, body bytes,
+    headers), each with the milliseconds it took to be answered."""
     sent = []
     connections = client.transport.connection_pool.connections
     for connection in connections:
@@ -190,33 +193,37 @@ def _sent_requests(client, function) -> list[tuple]:
             original=connection.perform_request,
             **kwargs,
         ):
-            sent.append((connection, method, url, params, body, kwargs.get("headers")))
-            return original(method, url, params, body, **kwargs)
+            started = time.perf_counter()
+            answer = original(method, url, params, body, **kwargs)
+            request = (connection, method, url, params, body, kwargs.get("headers"))
+            sent.append((request, (time.perf_counter() - started) * 1000))
+            return answer
 
         connection.perform_request = record
     try:
-        function()
+        yield sent
     finally:
         for connection in connections:
             del connection.perform_request
-    return sent
 
 
-def _round_trip(sent) -> list:
-    """Send the recorded requests again on their connections: the engine's answers,
-    undecoded."""
+def _round_trip(requests) -> list:
+    """Send ``requests`` again on their connections: the engine's answers, undecoded."""
     return [
         connection.perform_request(method, url, params, body, headers=headers)[2]
-        for connection, method, url, params, body, headers in sent
+        for connection, method, url, params, body, headers in requests
     ]
 
 
 def overhead(client, out):
-    """For each search of ``OVERHEAD_PAGES``, interleaved: the raw round trip of
-    the requests the portal sends to the engine for it (same client, same
-    connection, answers not decoded), the search as the page asks for it (the
-    backend with facets, count, hits, highlights, "matched" lines) and the page's
-    server time through the whole middleware stack."""
+    """For each search of ``OVERHEAD_PAGES``, interleaved (taking turns to go first,
+    so the engine's warmth favours none): the raw round trip of the requests the
+    portal sends to the engine for it (same client, same connection, answers not
+    decoded), the search as the page asks for it (the backend with facets, count,
+    hits, highlights, "matched" lines) and the page's server time through the whole
+    middleware stack. The overhead is the median of each run's difference with the
+    raw round trip; within a run, it is also the time not spent waiting for the
+    engine's answer to the portal's own requests."""
     import json
 
     from django.contrib.auth.models import AnonymousUser
@@ -229,26 +236,43 @@ def overhead(client, out):
     from search.selectors import search_for_user
 
     handler, factory, reader = ClientHandler(), RequestFactory(), AnonymousUser()
+
+    def search(query):
+        with translation.override("en"):
+            search_for_user(user=reader, query=query)
+
+    def page(params):
+        handler(factory.get(f"/en/search/?{params}").environ).close()
+
     searches = []
     for params in OVERHEAD_PAGES:
         query = query_from_params(QueryDict(params))
-        with translation.override("en"):
-            sent = _sent_requests(client, lambda query=query: search_for_user(user=reader, query=query))
-        searches.append((params, query, sent))
-    timings = {"raw": [], "search": [], "page": []}
+        with _requests_sent(client) as sent:
+            search(query)
+        searches.append((params, query, [request for request, _elapsed in sent]))
+    timings = {name: [] for name in ("raw", "search", "page")}
+    inside = {"search": [], "page": []}
     took, requests = [], 0
-    for _ in range(OVERHEAD_REPEAT):
-        for params, query, sent in searches:
-            started = time.perf_counter()
-            answers = _round_trip(sent)
-            timings["raw"].append((time.perf_counter() - started) * 1000)
-            # A count answers without "took".
-            took.append(sum(json.loads(answer).get("took", 0) for answer in answers))
-            requests += len(sent)
-            with translation.override("en"):
-                timings["search"] += _timed(lambda query=query: search_for_user(user=reader, query=query), 1)
-            environ = factory.get(f"/en/search/?{params}").environ
-            timings["page"] += _timed(lambda environ=environ: handler(environ).close(), 1)
+    for run in range(OVERHEAD_REPEAT):
+        for number, (params, query, sent) in enumerate(searches):
+            steps = [
+                ("raw", lambda sent=sent: _round_trip(sent)),
+                ("search", lambda query=query: search(query)),
+            ]
+            steps.append(("page", lambda params=params: page(params)))
+            turn = (run + number) % len(steps)
+            for name, function in steps[turn:] + steps[:turn]:
+                with _requests_sent(client) as answered:
+                    started = time.perf_counter()
+                    answers = function()
+                    elapsed = (time.perf_counter() - started) * 1000
+                timings[name].append(elapsed)
+                if name == "raw":
+                    # A count answers without "took".
+                    took.append(sum(json.loads(answer).get("took", 0) for answer in answers))
+                    requests += len(sent)
+                else:
+                    inside[name].append(elapsed - sum(waited for _request, waited in answered))
     raw = statistics.median(timings["raw"])
     out.write(
         f"  overhead over the engine ({len(searches)} page searches, {OVERHEAD_REPEAT} runs each,"
@@ -260,8 +284,8 @@ def overhead(client, out):
             portal - engine for portal, engine in zip(timings[name], timings["raw"], strict=True)
         )
         out.write(
-            f"    {label}: p50 {statistics.median(timings[name]):.1f} ms,"
-            f" overhead p50 {paired:.1f} ms (per-run difference)\n"
+            f"    {label}: p50 {statistics.median(timings[name]):.1f} ms, overhead p50 {paired:.1f} ms"
+            f" (per-run difference), {statistics.median(inside[name]):.1f} ms (not waiting for the engine)\n"
         )
 
 
