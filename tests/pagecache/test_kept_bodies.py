@@ -18,15 +18,9 @@ from portal.pagecache import fragments, store
 from tests.forums.factories import ForumFactory, make_member, make_moderator
 from tests.knowledge.factories import PolicyBriefPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("open_posting")]
 LANGUAGES = ("en", "ar", "fr")
 SECRET = "Confidential corridor plan"
-
-
-@pytest.fixture(autouse=True)
-def _open_posting(settings):
-    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
-    settings.PORTAL_POSTING_RATE_LIMIT = ""
 
 
 @pytest.fixture
@@ -121,16 +115,10 @@ def _show_nowhere(client, listings, text) -> bool:
 
 
 def test_publishing_and_unpublishing_show_at_once(
-    listings, readers, library, django_capture_on_commit_callbacks
+    listings, readers, draft_brief, django_capture_on_commit_callbacks
 ):
     member = readers["other organisation"]
-    draft = PolicyBriefPageFactory(
-        parent=library["health_jo"].get_parent(),
-        title="Mobile clinics",
-        live=False,
-        themes=[library["health"]],
-        organisations=[library["who"]],
-    )
+    draft = draft_brief
     assert _show_nowhere(member, listings, "Mobile clinics")
     # The newest, so that every home page's short list shows it.
     draft.publication_date = datetime.date(2025, 12, 2)
