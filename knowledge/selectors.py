@@ -12,11 +12,13 @@ only the pages they may open (``portal.audience.filter_pages``); feeds and the
 sitemap are read anonymously and pass ``None``.
 """
 
+from dataclasses import dataclass
+
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import (
     Case,
     Exists,
-    F,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -26,7 +28,6 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Cast
 from wagtail.models import Page
 
 from portal import audience, site_structure
@@ -119,40 +120,86 @@ def attach_listing_relations(pages):
     return pages
 
 
-def _union_of(parts):
-    """The rows of querysets over different tables in one query, as model instances.
+def _converted(field, values):
+    """``values`` of ``field`` as the database gave them, as Django reads them."""
+    column = field.get_col(field.model._meta.db_table)
+    converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+    for converter in converters:
+        values = [converter(value, column, connection) for value in values]
+    return values
 
-    ``parts`` is a list of (queryset, tag) pairs, ``tag`` an expression read with each
-    row. The union selects every table's columns (those a table lacks left empty);
-    each row comes back as ``(part index, tag value, instance)``.
+
+@dataclass(frozen=True)
+class _Part:
+    """Rows of ``model`` for a union: ``sql`` selects a tag, then the model's
+    concrete fields in their order."""
+
+    model: type
+    sql: str
+    params: tuple
+
+    @classmethod
+    def of(cls, queryset, tag) -> "_Part":
+        """The rows of ``queryset``, each tagged with the expression ``tag``."""
+        own = [field.attname for field in queryset.model._meta.concrete_fields]
+        rows = queryset.order_by().annotate(union_tag=tag).values_list("union_tag", *own)
+        sql, params = rows.query.sql_with_params()
+        return cls(queryset.model, sql, tuple(params))
+
+    @classmethod
+    def related(cls, page_model, name, page_ids) -> "_Part":
+        """The objects the many-to-many relation ``name`` links to each of
+        ``page_ids``, tagged with its page: plain SQL, as compiling a queryset
+        for each relation and page type cost more than the query."""
+        field = page_model._meta.get_field(name)
+        model, quote = field.related_model, connection.ops.quote_name
+        columns = ", ".join(f"r.{quote(own.column)}" for own in model._meta.concrete_fields)
+        page_column = quote(field.m2m_column_name())
+        sql = (
+            f"SELECT t.{page_column}, {columns} FROM {quote(model._meta.db_table)} r "  # noqa: S608 (names)
+            f"JOIN {quote(field.m2m_db_table())} t ON t.{quote(field.m2m_reverse_name())} = "
+            f"r.{quote(model._meta.pk.column)} WHERE t.{page_column} IN ({', '.join(['%s'] * len(page_ids))})"
+        )
+        return cls(model, sql, tuple(page_ids))
+
+
+def _union_of(parts: list[_Part]):
+    """The rows of ``parts`` over different tables in one query, as model instances.
+
+    The union selects every table's columns (those a table lacks left empty); each
+    row comes back as ``(part index, tag value, instance)``.
     """
-    models = [queryset.model for queryset, _tag in parts]
     fields = {}
-    for model in models:
-        for field in model._meta.concrete_fields:
+    for part in parts:
+        for field in part.model._meta.concrete_fields:
             fields.setdefault(field.attname, field)
     columns = list(fields)
-    own_columns = [{field.attname for field in model._meta.concrete_fields} for model in models]
-    selects = []
-    for position, (queryset, tag) in enumerate(parts):
-        selected = {"part": Value(position, output_field=IntegerField()), "tag": tag}
-        for index, column in enumerate(columns):
-            # A typed empty value: PostgreSQL types a column of bare NULLs in the first
-            # branches as text, which no later branch's number then matches.
-            selected[f"c{index}"] = (
-                F(column)
-                if column in own_columns[position]
-                else Cast(Value(None), output_field=fields[column])
+    # A typed empty value: PostgreSQL types a column of bare NULLs in the first
+    # branches as text, which no later branch's number then matches.
+    empty = {column: f"CAST(NULL AS {field.cast_db_type(connection)})" for column, field in fields.items()}
+    tables, selects, params = [], [], []
+    for position, part in enumerate(parts):
+        own = {field.attname: f"c{index}" for index, field in enumerate(part.model._meta.concrete_fields)}
+        tables.append(f"part{position} (tag, {', '.join(own.values())}) AS ({part.sql})")
+        params.extend(part.params)
+        padded = ", ".join(own.get(column, empty[column]) for column in columns)
+        selects.append(f"SELECT {position}, tag, {padded} FROM part{position}")  # noqa: S608 (constants)
+    with connection.cursor() as cursor:
+        # Compiled SQL and constants; every value is a parameter.
+        cursor.execute(f"WITH {', '.join(tables)} {' UNION ALL '.join(selects)}", params)
+        rows = cursor.fetchall()
+    by_part = {}
+    for row in rows:
+        by_part.setdefault(row[0], []).append(row)
+    place = {column: 2 + index for index, column in enumerate(columns)}
+    for position, part_rows in by_part.items():
+        own = [field.attname for field in parts[position].model._meta.concrete_fields]
+        values = [_converted(fields[column], [row[place[column]] for row in part_rows]) for column in own]
+        for index, row in enumerate(part_rows):
+            instance = parts[position].model.from_db(
+                connection.alias, own, [column_values[index] for column_values in values]
             )
-        selects.append(queryset.order_by().annotate(**selected).values_list(*selected))
-    rows = selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
-    for position, tag, *values in rows:
-        own = own_columns[position]
-        instance = models[position](
-            **{column: value for column, value in zip(columns, values, strict=True) if column in own}
-        )
-        instance._state.adding, instance._state.db = False, selects[0].db
-        yield position, tag, instance
+            yield position, row[1], instance
 
 
 def _in_model_order(instances, model):
@@ -168,7 +215,7 @@ def _load_relations(pages, names, *, also=((), ()), extra=()):
     groups = [(list(pages), names), (list(also[0]), also[1])]
     parts, part_keys = [], []
     for position, queryset in enumerate(extra):
-        parts.append((queryset, Value(position)))
+        parts.append(_Part.of(queryset, Value(position)))
         part_keys.append(("extra", ""))
     for group, (group_pages, group_names) in enumerate(groups):
         ids_by_model = {}
@@ -176,11 +223,7 @@ def _load_relations(pages, names, *, also=((), ()), extra=()):
             ids_by_model.setdefault(type(page), []).append(page.pk)
         for name in group_names:
             for model, ids in ids_by_model.items():
-                field = model._meta.get_field(name)
-                reverse_name = field.related_query_name()
-                parts.append(
-                    (field.related_model.objects.filter(**{f"{reverse_name}__in": ids}), F(reverse_name))
-                )
+                parts.append(_Part.related(model, name, ids))
                 part_keys.append((group, name))
     if not parts:
         return []
@@ -201,7 +244,7 @@ def filter_vocabulary():
     filters, in one query."""
     models = (ThematicArea, Country, Organisation)
     found = {model: [] for model in models}
-    for position, _tag, instance in _union_of([(model.objects.all(), Value(0)) for model in models]):
+    for position, _tag, instance in _union_of([_Part.of(model.objects.all(), Value(0)) for model in models]):
         found[models[position]].append(instance)
     return tuple(_in_model_order(found[model], model) for model in models)
 
