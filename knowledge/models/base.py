@@ -111,6 +111,13 @@ class KnowledgePage(SignOffStatusMixin, ServedInFewQueriesMixin, Page):
         abstract = True
 
     @property
+    def listing_status(self) -> str:
+        """What a listing's card says of the page's progress: nothing but for a
+        joint action. (A card asking for a field the page lacks costs a ``dir()``
+        of the page in the template engine.)"""
+        return ""
+
+    @property
     def publication_datetime(self):
         """The publication date as an aware datetime, for feeds."""
         return timezone.make_aware(datetime.datetime.combine(self.publication_date, datetime.time.min))

@@ -72,6 +72,10 @@ class JointActionPage(KnowledgePage):
         verbose_name = _("joint action")
         verbose_name_plural = _("joint actions")
 
+    @property
+    def listing_status(self) -> str:
+        return self.get_status_display()
+
     def clean(self):
         super().clean()
         if self.period_start and self.period_end and self.period_end < self.period_start:

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from tests.knowledge.factories import PolicyBriefPageFactory
+from tests.knowledge.factories import JointActionPageFactory, PolicyBriefPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +153,13 @@ def test_each_index_lists_only_its_own_kind(client, indexes, library):
 def test_drafts_and_private_pages_are_not_listed(client, indexes, library):
     PolicyBriefPageFactory(parent=indexes["en"]["briefs"], title="Draft brief", live=False)
     assert "Draft brief" not in titles(client.get("/en/policy-briefs/"))
+
+
+@pytest.mark.parametrize(("language", "ongoing"), [("en", "Ongoing"), ("ar", "جارٍ"), ("fr", "En cours")])
+def test_a_joint_action_card_says_its_status_and_a_brief_card_none(client, indexes, language, ongoing):
+    JointActionPageFactory(parent=indexes["en"]["joint-actions"], title="Shared clinics")
+    PolicyBriefPageFactory(parent=indexes["en"]["briefs"], title="Clinics for everyone")
+    actions = client.get(f"/{language}/joint-actions/").content.decode()
+    briefs = client.get(f"/{language}/policy-briefs/").content.decode()
+    assert f"· {ongoing}" in actions
+    assert ongoing not in briefs and "Planned" not in briefs
