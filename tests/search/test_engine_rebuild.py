@@ -78,6 +78,14 @@ def test_search_rebuild_command_rebuilds_the_engine_index(refresh, vocabulary, p
     call_command("search_rebuild", stdout=out)
     backend.index.refresh()
     assert f"now points at {backend.alias}-" in out.getvalue()
+    # The rows are written while the new index loads them: it exists before the
+    # first batch is projected, and both report their progress.
+    lines = out.getvalue().splitlines()
+    created = next(number for number, line in enumerate(lines) if line.startswith("Created index"))
+    projected = [number for number, line in enumerate(lines) if line.startswith("Projected: ")]
+    loaded = [number for number, line in enumerate(lines) if line.startswith("Loaded: ")]
+    assert projected and loaded and created < projected[0]
+    assert "objects/s" in lines[projected[-1]] and "rows/s" in lines[loaded[-1]]
     assert backend.index.indices() != [old]
     assert search(people["anonymous"], organisation.name).total == 1
     out = io.StringIO()
