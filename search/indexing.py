@@ -174,24 +174,48 @@ def _run_many(sql: str, params: list) -> None:
             cursor.executemany(sql, params)
 
 
-def _link_rows_insert(relation: str, pairs: list[tuple[int, int]]) -> None:
-    """Insert the rows of ``relation``'s link table for (document id, related id)
-    ``pairs``: on PostgreSQL in one COPY, elsewhere in one statement run for each."""
-    if not pairs:
+def _insert(model, columns: list[str], rows: list) -> None:
+    """Insert ``rows`` (values of ``columns``) into ``model``'s table: on PostgreSQL
+    in one COPY, elsewhere in one statement run for each."""
+    if not rows:
         return
-    through = getattr(SearchDocument, relation).through
     quote = connection.ops.quote_name
-    columns = ", ".join(
-        quote(through._meta.get_field(name).column)
-        for name in ("searchdocument", getattr(SearchDocument, relation).field.m2m_reverse_field_name())
-    )
-    table = quote(through._meta.db_table)
+    table, names = quote(model._meta.db_table), ", ".join(quote(column) for column in columns)
     if connection.vendor != "postgresql":
-        _run_many(f"INSERT INTO {table} ({columns}) VALUES (%s, %s)", pairs)  # noqa: S608 (model names)
+        placeholders = ", ".join(["%s"] * len(columns))
+        _run_many(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", rows)  # noqa: S608 (model names)
         return
-    with connection.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-        for pair in pairs:
-            copy.write_row(pair)
+    with connection.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _link_rows_insert(relation: str, pairs: list[tuple[int, int]]) -> None:
+    """Insert the rows of ``relation``'s link table for (document id, related id) ``pairs``."""
+    through = getattr(SearchDocument, relation).through
+    names = ("searchdocument", getattr(SearchDocument, relation).field.m2m_reverse_field_name())
+    _insert(through, [through._meta.get_field(name).column for name in names], pairs)
+
+
+def _rows_insert(documents: list[SearchDocument]) -> None:
+    """Insert new rows as ``bulk_create`` would (defaults, ``auto_now``), without
+    compiling a statement of every value, then read back their ids."""
+    fields = [field for field in SearchDocument._meta.concrete_fields if not field.primary_key]
+    _insert(
+        SearchDocument,
+        [field.column for field in fields],
+        [
+            [field.get_db_prep_save(field.pre_save(document, add=True), connection) for field in fields]
+            for document in documents
+        ],
+    )
+    ids = dict(
+        SearchDocument.objects.filter(key__in=[document.key for document in documents]).values_list(
+            "key", "pk"
+        )
+    )
+    for document in documents:
+        document.pk = ids[document.key]
 
 
 def _rows_update(documents: list[SearchDocument], names: list[str]) -> None:
@@ -281,7 +305,7 @@ def documents_save_many(projections, *, notify: bool = True) -> int:
         document.version += 1
         document.updated_at = now
         changed.append(document)
-    SearchDocument.objects.bulk_create(fresh.values(), batch_size=500)
+    _rows_insert(list(fresh.values()))
     _rows_update(changed, [*sorted(fields), "version", "updated_at"])
     _replace_relations({**existing, **fresh}, by_key, fresh=fresh)
     record_terms(by_key.values())
