@@ -45,6 +45,11 @@ def feed_links_for(kind=None, *, theme=None):
     ]
 
 
+def knowledge_feed_links():
+    """The feeds of every kind of page, for the home page's head."""
+    return [link for kind in FEED_LABELS for link in feed_links_for(kind)]
+
+
 @dataclass
 class FeedSource:
     title: str

@@ -307,7 +307,6 @@ def knowledge_highlights(*, locale, user, limit=5, request=None, **filters):
     """The newest briefs, lessons and joint actions (narrowed by ``filters``), those in
     the reader's language first, with the index page of each kind, for home, theme and
     partner pages."""
-    from knowledge.feeds import feed_links_for
     from knowledge.models import KNOWLEDGE_PAGE_MODELS
 
     indexes = index_pages(locale=locale, request=request)
@@ -319,7 +318,6 @@ def knowledge_highlights(*, locale, user, limit=5, request=None, **filters):
             "items": latest[model],
             "index": indexes.get(model.feed_kind),
             "label": model._meta.verbose_name_plural,
-            "feed_links": feed_links_for(model.feed_kind),
         }
         for model in KNOWLEDGE_PAGE_MODELS
     }

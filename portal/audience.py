@@ -120,6 +120,19 @@ def scopes_for(user) -> frozenset[str]:
     return scopes
 
 
+def audience_key(user) -> str:
+    """What decides everything ``user`` finds in lists (pages through their view
+    restrictions, topics, posts, comments and documents through their scopes): two
+    people with the same key are shown the same lists, so a rendered list may be
+    shared between them and no one else."""
+    if not signed_in(user):
+        return PUBLIC_SCOPE
+    parts = [*sorted(_base_scopes(user)), *(f"group:{pk}" for pk in sorted(_group_ids(user)))]
+    if user.is_superuser:
+        parts.append("superuser")
+    return ",".join(parts)
+
+
 def reaches(user, reach: Reach | None) -> bool:
     """Whether ``user`` belongs to the audience ``reach`` (``None``: nobody but staff)."""
     if signed_in(user) and is_moderator(user):

@@ -169,9 +169,14 @@ class HomePage(ServedInFewQueriesMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from knowledge.feeds import knowledge_feed_links
         from knowledge.selectors import knowledge_highlights, listed_pages, partner_list
+        from portal.pagecache import fragments
 
         context = super().get_context(request, *args, **kwargs)
+        context["feed_links"] = knowledge_feed_links()
+        if fragments.lookup(request) is not None:
+            return context
         # A home page served from the site structure knows its live children.
         children = getattr(self, "live_children", None)
         if children is None:
@@ -211,11 +216,14 @@ class ThemePage(ServedInFewQueriesMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from knowledge.feeds import feed_links_for
         from knowledge.selectors import knowledge_highlights, listed_pages
+        from portal.pagecache import fragments
 
         context = super().get_context(request, *args, **kwargs)
+        context["feed_links"] = feed_links_for(theme=self.theme)
+        if fragments.lookup(request) is not None:
+            return context
         context["knowledge"] = knowledge_highlights(
             locale=self.locale_id, user=request.user, theme=self.theme, request=request
         )
         context["knowledge_pages"] = listed_pages(context["knowledge"])
-        context["feed_links"] = feed_links_for(theme=self.theme)
         return context

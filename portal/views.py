@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from knowledge.selectors import knowledge_highlights, listed_pages, partner_list
 from portal import audience, site_structure
 from portal.models import Organisation
+from portal.pagecache import fragments
 from portal.pagecache.public import PUBLIC, offer
 from portal.site_address import absolute_url
 
@@ -43,23 +44,18 @@ def organisation_list(request):
 @require_GET
 def organisation_detail(request, slug):
     organisation = get_object_or_404(partner_list(), slug=slug)
-    contributions = knowledge_highlights(
-        locale=site_structure.current(request).active_locale(),
-        user=request.user,
-        organisation=organisation,
-        limit=10,
-        request=request,
-    )
     offer(request, audience.audience_of(organisation))
-    return render(
-        request,
-        "portal/organisation_detail.html",
-        {
-            "organisation": organisation,
-            "contributions": contributions,
-            "contributed_pages": listed_pages(contributions),
-        },
-    )
+    context = {"organisation": organisation}
+    if fragments.lookup(request) is None:
+        contributions = knowledge_highlights(
+            locale=site_structure.current(request).active_locale(),
+            user=request.user,
+            organisation=organisation,
+            limit=10,
+            request=request,
+        )
+        context.update(contributions=contributions, contributed_pages=listed_pages(contributions))
+    return render(request, "portal/organisation_detail.html", context)
 
 
 def no_such_object(request, **kwargs):

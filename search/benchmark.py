@@ -15,6 +15,7 @@ without concepts: the database always, the engine too with ``--backend engine``.
 """
 
 import argparse
+import contextlib
 import itertools
 import os
 import random
@@ -62,6 +63,19 @@ CONCEPT_QUERIES = [
 ]
 # Runs of each concept query each way, alternated so load on the machine weighs on both.
 CONCEPT_REPEAT = 10
+# Searches of the search page (its query strings) timed against the engine's own
+# round trip of the very requests the portal sends for them, each run of each.
+OVERHEAD_PAGES = [
+    "q=health",
+    "q=migrant+workers",
+    "q=social+cohesion",
+    "q=الهجرة",
+    "q=santé+mentale",
+    "q=helth",
+    "q=training&country=JO&type=policy_brief",
+    "language=ar",
+]
+OVERHEAD_REPEAT = 20
 PAGE_QUERIES = ["health", "migrant workers", "الهجرة", "training&country=JO&type=policy_brief"]
 
 _WORD_TEXT = {
@@ -162,6 +176,120 @@ def _timed(function, repeat):
     return timings
 
 
+@contextlib.contextmanager
+def _requests_sent(client):
+    """The HTTP requests sent through the opensearch-py ``client`` meanwhile, as its
+    connection received them (connection, method, path, parameters, body bytes,
+    headers), each with the milliseconds it took to be answered."""
+    sent = []
+    connections = client.transport.connection_pool.connections
+    for connection in connections:
+
+        def record(
+            method,
+            url,
+            params=None,
+            body=None,
+            connection=connection,
+            original=connection.perform_request,
+            **kwargs,
+        ):
+            started = time.perf_counter()
+            answer = original(method, url, params, body, **kwargs)
+            request = (connection, method, url, params, body, kwargs.get("headers"))
+            sent.append((request, (time.perf_counter() - started) * 1000))
+            return answer
+
+        connection.perform_request = record
+    try:
+        yield sent
+    finally:
+        for connection in connections:
+            del connection.perform_request
+
+
+def _round_trip(requests) -> list:
+    """Send ``requests`` again on their connections: the engine's answers, undecoded."""
+    return [
+        connection.perform_request(method, url, params, body, headers=headers)[2]
+        for connection, method, url, params, body, headers in requests
+    ]
+
+
+def overhead(client, out):
+    """For each search of ``OVERHEAD_PAGES``, interleaved (taking turns to go first,
+    so the engine's warmth favours none): the raw round trip of the requests the
+    portal sends to the engine for it (same client, same connection, answers not
+    decoded), the search as the page asks for it (the backend with facets, count,
+    hits, highlights, "matched" lines) and the page's server time through the whole
+    middleware stack. The overhead is the median of each run's difference with the
+    raw round trip; within a run, it is also the time not spent waiting for the
+    engine's answer to the portal's own requests."""
+    import json
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import QueryDict
+    from django.test import RequestFactory
+    from django.test.client import ClientHandler
+    from django.utils import translation
+
+    from search.params import query_from_params
+    from search.selectors import search_for_user
+
+    handler, factory, reader = ClientHandler(), RequestFactory(), AnonymousUser()
+
+    def search(query):
+        with translation.override("en"):
+            search_for_user(user=reader, query=query)
+
+    def page(params):
+        handler(factory.get(f"/en/search/?{params}").environ).close()
+
+    searches = []
+    for params in OVERHEAD_PAGES:
+        query = query_from_params(QueryDict(params))
+        with _requests_sent(client) as sent:
+            search(query)
+        searches.append((params, query, [request for request, _elapsed in sent]))
+    timings = {name: [] for name in ("raw", "search", "page")}
+    inside = {"search": [], "page": []}
+    took, requests = [], 0
+    for run in range(OVERHEAD_REPEAT):
+        for number, (params, query, sent) in enumerate(searches):
+            steps = [
+                ("raw", lambda sent=sent: _round_trip(sent)),
+                ("search", lambda query=query: search(query)),
+            ]
+            steps.append(("page", lambda params=params: page(params)))
+            turn = (run + number) % len(steps)
+            for name, function in steps[turn:] + steps[:turn]:
+                with _requests_sent(client) as answered:
+                    started = time.perf_counter()
+                    answers = function()
+                    elapsed = (time.perf_counter() - started) * 1000
+                timings[name].append(elapsed)
+                if name == "raw":
+                    # A count answers without "took".
+                    took.append(sum(json.loads(answer).get("took", 0) for answer in answers))
+                    requests += len(sent)
+                else:
+                    inside[name].append(elapsed - sum(waited for _request, waited in answered))
+    raw = statistics.median(timings["raw"])
+    out.write(
+        f"  overhead over the engine ({len(searches)} page searches, {OVERHEAD_REPEAT} runs each,"
+        f" {requests / len(took):.1f} engine requests per search): raw round trip p50 {raw:.1f} ms"
+        f" (engine took p50 {statistics.median(took):.1f} ms)\n"
+    )
+    for label, name in (("search", "search"), ("search page server time", "page")):
+        paired = statistics.median(
+            portal - engine for portal, engine in zip(timings[name], timings["raw"], strict=True)
+        )
+        out.write(
+            f"    {label}: p50 {statistics.median(timings[name]):.1f} ms, overhead p50 {paired:.1f} ms"
+            f" (per-run difference), {statistics.median(inside[name]):.1f} ms (not waiting for the engine)\n"
+        )
+
+
 def run(documents, backend_name, repeat, out):
     import io
 
@@ -169,7 +297,7 @@ def run(documents, backend_name, repeat, out):
     from django.test import Client
 
     from portal.thesaurus import demo as thesaurus_demo
-    from search.backends import get_backend
+    from search.backends import get_backend, load_backend
     from search.backends.base import SearchQuery
     from search.indexing import documents_save_many
     from search.models import SearchDocument
@@ -281,6 +409,8 @@ def run(documents, backend_name, repeat, out):
         f" {without:.1f} ms without, difference {through - without:+.1f} ms (paired runs: {paired:+.1f} ms);"
         f" results per query {found:,.0f} through concepts, {plain:,.0f} without\n"
     )
+    if backend_name != "database":
+        overhead(load_backend(backend_name).client, out)
 
 
 def _scores(outcomes, measure):

@@ -14,8 +14,9 @@ from search.selectors import autocomplete_for_user, search_for_user
 
 def _localised(url: str, key: str, language: str) -> str:
     # Pages live in one language tree each; every other address (partners, forums,
-    # comments) is stored in the default language and shown in the reader's.
-    if key.startswith("wagtailcore.page:") or not url.startswith("/"):
+    # comments) is stored in the default language and shown in the reader's, which
+    # for a reader of the default language is the address as stored.
+    if language == settings.LANGUAGE_CODE or key.startswith("wagtailcore.page:") or not url.startswith("/"):
         return url
     with translation.override(settings.LANGUAGE_CODE):
         return translate_url(url, language)

@@ -33,8 +33,17 @@ class KnowledgeIndexPage(ServedInFewQueriesMixin, Page):
         from knowledge.feeds import feed_links_for
         from knowledge.filters import KnowledgeFilterForm
         from knowledge.selectors import attach_listing_relations, filter_vocabulary, knowledge_page_list
+        from portal.pagecache import fragments
 
         context = super().get_context(request, *args, **kwargs)
+        # A filtered list, or a page of it after the first, is not indexed (the head
+        # says so whether or not the body is kept).
+        context["narrowed"] = any(request.GET.get(name) for name in KnowledgeFilterForm.base_fields) or (
+            request.GET.get("page", "1") != "1"
+        )
+        context["feed_links"] = feed_links_for(self.listing_model.feed_kind)
+        if fragments.lookup(request) is not None:
+            return context
         form = KnowledgeFilterForm(request.GET, model=self.listing_model, vocabulary=filter_vocabulary())
         items = knowledge_page_list(
             self.listing_model, locale=self.locale_id, user=request.user, **form.filters()
@@ -50,7 +59,6 @@ class KnowledgeIndexPage(ServedInFewQueriesMixin, Page):
             items=page_obj.object_list,
             page_numbers=paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
             ellipsis=paginator.ELLIPSIS,
-            feed_links=feed_links_for(self.listing_model.feed_kind),
             export_kind=self.listing_model.feed_kind,
         )
         return context

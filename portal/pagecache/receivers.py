@@ -10,9 +10,9 @@ here add the pages that list it.
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from forums.models import Forum, Post, Reaction, Topic
@@ -99,6 +99,15 @@ for model in (ThematicArea, Organisation, Country, Forum, Site, Locale):
     post_delete.connect(vocabulary_changed, sender=model)
 # A concept's labels show on its own page, its neighbours' and the topics index.
 concepts_changed.connect(vocabulary_changed)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def view_restriction_changed(sender, **kwargs):
+    """Who may read a page decides the lists it is in, on every page that lists it
+    (and the bodies kept for each audience)."""
+    _on_commit(store.purge_everything)
 
 
 @receiver(account_deleting)

@@ -52,6 +52,12 @@ def entry_key(*, origin: str, path: str, query: str, encoding: str) -> str:
     return f"{PREFIX}:entry:{_digest(parts)}"
 
 
+def body_key(*, url: str, language: str, audience: str) -> str:
+    """Where the body of the page at ``url`` is kept for readers of ``language`` and
+    ``audience`` (``portal.pagecache.fragments``)."""
+    return f"{PREFIX}:body:{_digest(chr(10).join((url, language, audience)))}"
+
+
 @dataclass(frozen=True)
 class Stamp:
     """The tokens current when a page began to render."""
@@ -69,17 +75,17 @@ class Entry:
     stored_at: float
 
 
-def lookup(*, key: str, path: str) -> tuple[Entry | None, Stamp | None]:
-    """The entry stored under ``key`` if its tokens are still current, and the
-    current tokens (``None`` when one is missing: the caller asks ``stamp_for``
-    before rendering, never after)."""
+def lookup(*, key: str, path: str, kind: type = Entry) -> tuple[Entry | None, Stamp | None]:
+    """The entry (a ``kind``, stamped) stored under ``key`` if its tokens are still
+    current, and the current tokens (``None`` when one is missing: the caller asks
+    ``stamp_for`` before rendering, never after)."""
     tokens_key = path_token_key(path)
     found = _cache().get_many([key, tokens_key, EVERYTHING])
     current = None
     if tokens_key in found and EVERYTHING in found:
         current = Stamp(path=found[tokens_key], everything=found[EVERYTHING])
     entry = found.get(key)
-    if isinstance(entry, Entry) and current is not None and entry.stamp == current:
+    if isinstance(entry, kind) and current is not None and entry.stamp == current:
         return entry, current
     return None, current
 
@@ -94,7 +100,7 @@ def stamp_for(path: str) -> Stamp:
     return Stamp(path=found.get(tokens_key, ""), everything=found.get(EVERYTHING, ""))
 
 
-def store(*, key: str, entry: Entry, timeout: int | None = None) -> None:
+def store(*, key: str, entry, timeout: int | None = None) -> None:
     """Keep ``entry`` for ``timeout`` seconds (the page cache's time by default)."""
     if entry.stamp.path and entry.stamp.everything:
         _cache().set(key, entry, timeout=seconds() if timeout is None else timeout)

@@ -6,17 +6,20 @@ types is ever interpreted.
 """
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField, QuerySet
+from django.db.models import BooleanField, F, FloatField, Max, QuerySet, Value, Window
 from django.db.models.expressions import RawSQL
 
 from search import text
-from search.concepts import concept_term
-from search.ranking import DEFAULT_WEIGHT, weighted_types
+from search.concepts import QueryPart, concept_term, query_concepts
+from search.models import SearchDocument
 
 FTS_TABLE = "search_searchdocument_fts"
 # Title matches weigh ten times a body match, a concept's term half of one.
 SQLITE_RANK = f"bm25({FTS_TABLE}, 10.0, 1.0, 0.5)"
-MATCH_TABLE = "temp.search_match"
+# The full text matches of one search, before visibility and filters.
+FTS_MATCHES = "temp.search_fts_matches"
+# What ``search.backends.matches`` reads of each match, in the order Django selects them.
+MATCH_COLUMNS = ("id", "score", "group_id", "doc_type", "language", "year", "date", "translation_order")
 
 
 def _clean(term: str) -> str:
@@ -54,73 +57,67 @@ class QueryParts:
         return self.AND.join(rendered)
 
 
-def _weight_sql() -> tuple[str, list]:
-    """The type weight of row ``d`` as SQL (a CASE over ``search.ranking``'s weights)."""
-    pairs = weighted_types()
-    if not pairs:
-        return "%s", [DEFAULT_WEIGHT]
-    cases = " ".join("WHEN %s THEN %s" for _ in pairs)
-    return f"CASE d.doc_type {cases} ELSE %s END", [
-        *(value for pair in pairs for value in pair),
-        DEFAULT_WEIGHT,
-    ]
+def _word_parts(parts):
+    """The parts as the words they name, without their concepts."""
+    return [QueryPart(part.words) for part in parts]
 
 
-class GroupedRanking:
-    """One query ranks translation groups: each group scores its best member's
-    weighted score and is shown by one member (the reader's language, else the
-    original), so pages and totals count groups, not versions."""
+class MatchTable:
+    """Keeps one search's visible matches in a temporary table, private to the
+    connection, that ``search.backends.matches.Matches`` reads."""
 
-    match_table = ""
-    # SQL turning the match table's ``m.score`` into "higher is better".
-    score_sql = "m.score"
+    table = ""
+    create_sql = ""
+    clear_sql = "DELETE FROM {table}"
 
-    def ranked_groups(
-        self, filtered: QuerySet, *, language: str, limit: int, offset: int, by_relevance: bool
-    ) -> list[tuple[int, float | None, str]]:
-        """(id, score, group) of the shown member of each group in ``filtered``
-        (a queryset made by ``match`` when ``by_relevance``), best or newest first."""
-        ids_sql, ids_params = filtered.values("id").query.sql_with_params()
-        weight_sql, weight_params = _weight_sql()
-        if by_relevance:
-            source = f"{self.match_table} m JOIN search_searchdocument d ON d.id = m.id"
-            score, score_params = f"({self.score_sql}) * {weight_sql}", weight_params
-            # For equal relevance, a result in the reader's language first.
-            order = (
-                "ranked.group_score DESC, ranked.other_language, "
-                "ranked.group_date DESC NULLS LAST, ranked.group_id DESC"
-            )
-        else:
-            source = "search_searchdocument d"
-            score, score_params = "NULL", []
-            order = "ranked.group_date DESC NULLS LAST, ranked.group_id DESC"
-        # Constants and Django's own compiled SQL; every value is a parameter.
-        sql = (
-            "SELECT ranked.id, ranked.score, ranked.translation_group FROM ("  # noqa: S608
-            f"SELECT d.id, d.translation_group, {score} AS score, "
-            f"MAX({score}) OVER (PARTITION BY d.translation_group) AS group_score, "
-            "CASE WHEN d.language = %s THEN 0 ELSE 1 END AS other_language, "
-            "MAX(d.date) OVER (PARTITION BY d.translation_group) AS group_date, "
-            "MAX(d.id) OVER (PARTITION BY d.translation_group) AS group_id, "
-            "ROW_NUMBER() OVER (PARTITION BY d.translation_group ORDER BY "
-            "CASE WHEN d.language = %s THEN 0 ELSE 1 END, d.translation_order, d.id) AS place "
-            f"FROM {source} WHERE d.id IN ({ids_sql})"
-            f") ranked WHERE ranked.place = 1 ORDER BY {order} LIMIT %s OFFSET %s"
-        )
-        params = [*score_params, *score_params, language, language, *ids_params, limit, offset]
+    def keep_matches(self, visible: QuerySet, parts) -> str:
+        """Keep the ``visible`` documents matching every part of a query (each of
+        them when there are no ``parts``), and return the table."""
+        if parts:
+            return self._keep(self._matching(visible, parts))
+        return self._keep(visible.annotate(score=Value(None, output_field=FloatField())))
+
+    def keep_title_matches(self, visible: QuerySet, head, prefixes) -> str:
+        """Keep the ``visible`` documents whose title has the words ``head`` and one
+        of the ``prefixes`` (autocomplete), and return the table."""
+        expression = self.expression(head, prefixes, title_only=True)
+        return self._keep(self._matching_expression(visible, expression))
+
+    def _matching(self, visible: QuerySet, parts) -> QuerySet:
+        return self._matching_expression(visible, self.query_expression(parts))
+
+    def _matching_expression(self, visible: QuerySet, expression: str) -> QuerySet:
+        raise NotImplementedError
+
+    def _keep(self, rows: QuerySet) -> str:
+        """Keep ``rows`` (documents annotated with a ``score``, higher is better)
+        with their translation group as a number: the newest version's id."""
+        rows = rows.annotate(
+            group_id=Window(Max("id"), partition_by=[F("translation_group")]),
+        ).values_list(*MATCH_COLUMNS)
+        rows_sql, params = rows.query.sql_with_params()
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [(row[0], row[1], row[2]) for row in cursor.fetchall()]
+            cursor.execute(self.create_sql)
+            cursor.execute(self.clear_sql.format(table=self.table))
+            # Django's own compiled SQL; every value is a parameter.
+            cursor.execute(f"INSERT INTO {self.table} ({', '.join(MATCH_COLUMNS)}) {rows_sql}", params)
+            self._analyse(cursor)
+        return self.table
+
+    def _analyse(self, cursor) -> None:
+        """Tell the planner what the table holds, where it does not look itself."""
 
 
-class SqliteDialect(QueryParts, GroupedRanking):
-    """FTS5 matches are computed once per search into a temporary table (private
-    to the connection), which the count, the ranking and every facet query then
-    join, instead of each running the full text query again."""
+class SqliteDialect(QueryParts, MatchTable):
+    """FTS5 finds the matches and their bm25 scores into a first temporary table,
+    from which the visible ones are kept."""
 
-    match_table = MATCH_TABLE
-    # bm25 is lower for better matches.
-    score_sql = "-m.score"
+    table = "temp.search_matches"
+    create_sql = (
+        "CREATE TEMP TABLE IF NOT EXISTS search_matches (id INTEGER PRIMARY KEY, score REAL, "
+        "group_id INTEGER NOT NULL, doc_type TEXT NOT NULL, language TEXT NOT NULL, year INTEGER, "
+        "date, translation_order INTEGER NOT NULL)"
+    )
     AND, OR = " AND ", " OR "
 
     def quoted(self, term: str) -> str:
@@ -140,29 +137,37 @@ class SqliteDialect(QueryParts, GroupedRanking):
         expression = " AND ".join(parts)
         return f"search_title : ({expression})" if title_only else expression
 
-    def match(self, queryset: QuerySet, expression: str, *, concepts: bool = False) -> QuerySet:
+    def _matching_expression(self, visible: QuerySet, expression: str) -> QuerySet:
         # The concepts' column has its own weight in ``SQLITE_RANK``: nothing to add.
         with connection.cursor() as cursor:
             cursor.execute(
-                f"CREATE TEMP TABLE IF NOT EXISTS {MATCH_TABLE} (id INTEGER PRIMARY KEY, score REAL)"
+                f"CREATE TEMP TABLE IF NOT EXISTS {FTS_MATCHES} (id INTEGER PRIMARY KEY, score REAL)"
             )
-            cursor.execute(f"DELETE FROM {MATCH_TABLE}")  # noqa: S608 (constant)
+            cursor.execute(f"DELETE FROM {FTS_MATCHES}")  # noqa: S608 (constant)
             cursor.execute(
-                # Constants; the expression is a parameter.
-                f"INSERT INTO {MATCH_TABLE} (id, score) SELECT rowid, {SQLITE_RANK} "  # noqa: S608
+                # Constants; the expression is a parameter. bm25 is lower for better matches.
+                f"INSERT INTO {FTS_MATCHES} (id, score) SELECT rowid, -{SQLITE_RANK} "  # noqa: S608
                 f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
                 [expression],
             )
-        return queryset.filter(id__in=RawSQL(f"SELECT id FROM {MATCH_TABLE}", []))  # noqa: S608, S611
+        table = SearchDocument._meta.db_table
+        # Constants only.
+        return visible.filter(id__in=RawSQL(f"SELECT id FROM {FTS_MATCHES}", [])).annotate(  # noqa: S608, S611
+            score=RawSQL(f"SELECT f.score FROM {FTS_MATCHES} f WHERE f.id = {table}.id", [])  # noqa: S608, S611
+        )
 
 
-class PostgresDialect(QueryParts, GroupedRanking):
-    """Like SQLite: the matches and their ranks are computed once per search into a
-    temporary table (private to the session), so the count, the ranking and the
-    six facet queries read a list of ids instead of each re-running the full text
-    match over every visible row."""
+class PostgresDialect(QueryParts, MatchTable):
+    """The visible rows matching the query, each ranked, are kept in one statement."""
 
-    match_table = "pg_temp.search_match"
+    table = "pg_temp.search_matches"
+    create_sql = (
+        "CREATE TEMP TABLE IF NOT EXISTS search_matches (id bigint PRIMARY KEY, score real, "
+        "group_id bigint NOT NULL, doc_type varchar(40) NOT NULL, language varchar(8) NOT NULL, "
+        "year integer, date timestamp with time zone, translation_order integer NOT NULL)"
+    )
+    # Nothing vacuums a temporary table, and a connection may live for many searches.
+    clear_sql = "TRUNCATE {table}"
     AND, OR = " & ", " | "
 
     def quoted(self, term: str) -> str:
@@ -183,42 +188,43 @@ class PostgresDialect(QueryParts, GroupedRanking):
             parts.append("(" + " | ".join(prefix_terms) + ")")
         return " & ".join(parts)
 
-    def match(self, queryset: QuerySet, expression: str, *, concepts: bool = False) -> QuerySet:
+    def _matching(self, visible: QuerySet, parts) -> QuerySet:
+        concepts = sorted(query_concepts(parts))
+        return self._ranked(
+            visible,
+            self.query_expression(parts),
+            words=self.query_expression(_word_parts(parts)),
+            concepts=self.OR.join(self.quoted(concept_term(pk)) for pk in concepts),
+        )
+
+    def _matching_expression(self, visible: QuerySet, expression: str) -> QuerySet:
+        return self._ranked(visible, expression, words=expression)
+
+    def _ranked(self, visible: QuerySet, expression: str, *, words: str, concepts: str = "") -> QuerySet:
         # As SQLite's bm25(10, 1): a title match weighs ten times a body match. The title
         # part counts each query word on its own ("|" for "&": in a title, how close
         # the words stand says little) and is not divided by the length, so a brief with
         # a long body loses nothing against a short post of the same title; the body
         # part is (normalisation 1 divides by the log of the length), so long PDFs do
-        # not win by size. A concept's term (weight C) counts half a body word, ranked
-        # only for a query naming concepts.
-        any_word = expression.replace(" & ", " | ")
+        # not win by size. Both rank the words only. Being about one of the query's
+        # concepts (their terms have weight C) counts half a body word: a yes or no,
+        # as each term stands once in a row, so a match test, much cheaper than a rank.
         score_sql = (
             "ts_rank_cd('{0, 0, 0, 1}', search_vector, to_tsquery('simple', %s), 0) "
             "+ 0.1 * ts_rank_cd('{0, 0, 1, 0}', search_vector, to_tsquery('simple', %s), 1)"
         )
-        params = [any_word, expression]
+        params = [words.replace(" & ", " | "), words]
         if concepts:
-            score_sql += " + 0.05 * ts_rank_cd('{0, 1, 0, 0}', search_vector, to_tsquery('simple', %s), 0)"
-            params.append(any_word)
-        score = RawSQL(score_sql, params, output_field=FloatField())  # noqa: S611 (constants; values are parameters)
-        matches = queryset.filter(
+            score_sql += " + 0.05 * (search_vector @@ to_tsquery('simple', %s))::integer"
+            params.append(concepts)
+        return visible.filter(
             RawSQL("search_vector @@ to_tsquery('simple', %s)", [expression], output_field=BooleanField())
-        )
-        rows_sql, rows_params = (
-            matches.annotate(score=score).values_list("id", "score").query.sql_with_params()
-        )
-        table = self.match_table
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS search_match (id bigint PRIMARY KEY, score real NOT NULL)"
-            )
-            cursor.execute(f"TRUNCATE {table}")
-            # Django's own compiled SQL; every value is a parameter.
-            cursor.execute(f"INSERT INTO {table} (id, score) {rows_sql}", rows_params)
-            # Temporary tables are never analysed automatically; without counts the
-            # planner guesses badly for the joins below.
-            cursor.execute(f"ANALYZE {table}")
-        return queryset.filter(id__in=RawSQL(f"SELECT id FROM {table}", []))  # noqa: S608, S611
+        ).annotate(score=RawSQL(score_sql, params, output_field=FloatField()))  # noqa: S611 (values are parameters)
+
+    def _analyse(self, cursor) -> None:
+        # Temporary tables are never analysed automatically; without counts the
+        # planner guesses badly for the joins that read it.
+        cursor.execute(f"ANALYZE {self.table}")
 
 
 def dialect():

@@ -14,6 +14,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from portal.models import Organisation
 from portal.settings.caches import production_caches as caches_in_production
 from tests.factories import ThematicAreaFactory
+from tests.forums.factories import make_member
 from tests.knowledge.factories import (
     JointActionPageFactory,
     LessonLearnedPageFactory,
@@ -175,3 +176,37 @@ def test_home_reads_without_writing_under_production_caches(
     assert [sql for sql in statements if sql.startswith(WRITING_STATEMENTS)] == []
     # The site structure, Wagtail's site root paths among it, is one of them.
     assert len(statements) == EXPECTED_QUERIES["home"]
+
+
+# A signed-in partner member's page, its body kept for their audience: their
+# session and account, the site structure, finding the page, the body and its
+# purge tokens (one read), their groups, the header's notifications and
+# memberships; nothing the listings would read (home was 13 without the body).
+SIGNED_IN_KEPT_QUERIES = {
+    "home": 7,
+    "home, Arabic": 7,
+    "theme page": 10,
+    "brief index": 10,
+    "joint action index, filtered": 10,
+    "partner profile": 9,
+}
+
+
+def test_signed_in_pages_with_a_kept_body_read_no_listing(
+    client, indexes, homes, countries, unindexed, production_caches, settings
+):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 300
+    logo = get_image_model().objects.create(title="Logo", file=get_test_image_file())
+    theme = _grow(indexes, countries, logo, 10, joint_actions=10)
+    theme_page = ThemePageFactory(parent=homes["en"], theme=theme)
+    partner = Organisation.objects.order_by("pk").first()
+    client.force_login(make_member(organisation=partner))
+    urls = {
+        "home": "/en/",
+        "home, Arabic": "/ar/",
+        "theme page": theme_page.url,
+        "brief index": indexes["en"]["briefs"].url,
+        "joint action index, filtered": indexes["en"]["joint-actions"].url + "?theme=health&country=jo",
+        "partner profile": f"/en/partners/{partner.slug}/",
+    }
+    assert {name: _queries(client, url) for name, url in urls.items()} == SIGNED_IN_KEPT_QUERIES

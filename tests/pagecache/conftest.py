@@ -8,7 +8,7 @@ from portal.audience import Audience
 from portal.pagecache import store
 from tests.forums.factories import ForumFactory, TopicFactory
 from tests.knowledge.conftest import homes, indexes, library  # noqa: F401
-from tests.knowledge.factories import ThemePageFactory, translate
+from tests.knowledge.factories import PolicyBriefPageFactory, ThemePageFactory, translate
 
 SECONDS = 300
 
@@ -46,3 +46,22 @@ def theme_pages(homes, library):  # noqa: F811 (the fixtures imported above)
     """The health theme's page in each language."""
     english = ThemePageFactory(parent=homes["en"], theme=library["health"])
     return {"en": english, **{code: translate(english, homes[code].locale) for code in ("ar", "fr")}}
+
+
+@pytest.fixture
+def open_posting(settings):
+    """Posts and comments show at once, however many a person wrote."""
+    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
+    settings.PORTAL_POSTING_RATE_LIMIT = ""
+
+
+@pytest.fixture
+def draft_brief(library):  # noqa: F811 (the fixture imported above)
+    """An unpublished health brief by WHO, listed wherever it is published."""
+    return PolicyBriefPageFactory(
+        parent=library["health_jo"].get_parent(),
+        title="Mobile clinics",
+        live=False,
+        themes=[library["health"]],
+        organisations=[library["who"]],
+    )

@@ -12,14 +12,8 @@ from tests.forums.factories import make_member, make_moderator
 from tests.knowledge.factories import PolicyBriefPageFactory
 from tests.pagecache.conftest import is_cached
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("open_posting")]
 LANGUAGES = ("en", "ar", "fr")
-
-
-@pytest.fixture(autouse=True)
-def _open_posting(settings):
-    settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
-    settings.PORTAL_POSTING_RATE_LIMIT = ""
 
 
 def in_every_language(path: str) -> list[str]:
@@ -71,19 +65,12 @@ def test_every_public_page_is_stored_before_the_changes(pages):
 
 
 def test_publishing_a_page_purges_it_and_the_listings_that_show_it(
-    pages, library, django_capture_on_commit_callbacks
+    pages, draft_brief, django_capture_on_commit_callbacks
 ):
-    draft = PolicyBriefPageFactory(
-        parent=library["health_jo"].get_parent(),
-        title="Mobile clinics",
-        live=False,
-        themes=[library["health"]],
-        organisations=[library["who"]],
-    )
     assert purged(pages) == set()
 
     with django_capture_on_commit_callbacks(execute=True):
-        draft.save_revision().publish()
+        draft_brief.save_revision().publish()
 
     assert purged(pages) == {"homes", "brief index", "theme", "partner"}
 

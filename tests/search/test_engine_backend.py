@@ -43,6 +43,17 @@ def test_both_flavours_send_the_same_search(query):
     assert bodies[0] == bodies[1]
 
 
+@pytest.mark.django_db
+def test_only_the_versions_of_a_result_are_highlighted():
+    body = queries.build_search(get_flavour(OPENSEARCH).dsl, SearchQuery(text="health"), "alias").to_dict()
+    assert "highlight" not in body
+    highlight = body["collapse"]["inner_hits"]["highlight"]
+    # The engine escapes the text and adds only <mark>.
+    assert highlight["encoder"] == "html"
+    assert highlight["pre_tags"] == ["<mark>"]
+    assert {"title", "title_ar", "body", "body_fr", "attachment_text_en"} <= set(highlight["fields"])
+
+
 @pytest.mark.parametrize("text", ["vacc", "vaccination sec", "الهج"])
 def test_both_flavours_send_the_same_autocomplete(text):
     bodies = [
@@ -101,8 +112,6 @@ def test_scopes_are_always_a_filter_of_the_query_itself():
     # The theme facet leaves out its own filter; the others keep it.
     assert body["aggs"]["theme"]["filter"] == {"match_all": {}}
     assert body["aggs"]["country"]["filter"] == {"bool": {"filter": [{"terms": {"themes": [1]}}]}}
-    assert body["highlight"]["encoder"] == "html"
-    assert body["highlight"]["pre_tags"] == ["<mark>"]
 
 
 @pytest.mark.django_db

@@ -66,3 +66,14 @@ def test_organisation_filter_cannot_reveal_other_organisations_content(corpus, p
     who = vocabulary["organisations"]["who"]
     results = search(people["undrr_member"], "", organisations={who.pk}, per_page=50)
     assert "who-confidential" not in keys(results)
+
+
+def test_a_search_sees_nothing_of_the_search_before_it(corpus, people):
+    # The database backend keeps a search's matches in a table of the connection,
+    # which the next search on it, by another reader, reuses.
+    assert set(keys(search(people["who_member"], "confidential"))) == {"who-confidential"}
+    results = search(people["anonymous"], "confidential")
+    assert (keys(results), results.total) == ([], 0)
+    assert not any(values for values in results.facets.values())
+    autocomplete(people["who_member"], "confid")
+    assert autocomplete(people["anonymous"], "confid") == []

@@ -155,7 +155,8 @@ class EngineSearchBackend(BaseSearchBackend):
 
         The engine fetches a group's versions in a second search after the first;
         while a node leaves or a shard moves that one can come back empty, and the
-        group's own hit, its best version, then stands for the group."""
+        group's own hit, its best version, then stands for the group (unhighlighted:
+        only versions are highlighted)."""
         shown = []
         for group in groups:
             versions = _versions(group) or [group]

@@ -239,22 +239,25 @@ def build_search(dsl, query: SearchQuery, index: str, parts=None):
         )
     else:
         search = search.sort({"date": {"order": "desc", "missing": "_last"}}, {"pk": {"order": "desc"}})
-    search = _highlight(search.source(SOURCE_FIELDS).extra(from_=query.offset, size=query.per_page))
-    # The shown version may be another than the best scored one: it needs its own highlights.
-    return collapsed(search, SOURCE_FIELDS, search.to_dict()["highlight"])
+    search = search.source(SOURCE_FIELDS).extra(from_=query.offset, size=query.per_page)
+    return collapsed(search, SOURCE_FIELDS, HIGHLIGHT)
 
 
-def _highlight(search):
-    search = search.highlight_options(type="unified", **MARK)
-    titles = [f"title_{language}" for language in LANGUAGES] + ["title"]
-    search = search.highlight(*titles, number_of_fragments=0)
-    texts = [f"{name}_{language}" for name in ("body", "attachment_text") for language in LANGUAGES]
-    search = search.highlight(*texts, fragment_size=SNIPPET_CHARS, number_of_fragments=1)
+def _highlight() -> dict:
+    fields = {f"title_{language}": {"number_of_fragments": 0} for language in LANGUAGES}
+    fields["title"] = {"number_of_fragments": 0}
+    snippet = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1}
+    for name in ("body", "attachment_text"):
+        fields.update({f"{name}_{language}": snippet for language in LANGUAGES})
     # The plain body also gives the opening lines when nothing in it matched.
-    search = search.highlight(
-        "body", fragment_size=SNIPPET_CHARS, number_of_fragments=1, no_match_size=SNIPPET_CHARS
-    )
-    return search.highlight("attachment_text", fragment_size=SNIPPET_CHARS, number_of_fragments=1)
+    fields["body"] = {**snippet, "no_match_size": SNIPPET_CHARS}
+    fields["attachment_text"] = snippet
+    return {"type": "unified", **MARK, "fields": fields}
+
+
+# Asked of the versions only: the shown version is one of them, so highlighting the
+# group's best hit as well would mark every result twice.
+HIGHLIGHT = _highlight()
 
 
 def build_exact_count(dsl, query: SearchQuery, index: str):
