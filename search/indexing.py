@@ -10,7 +10,7 @@ models exist, so this module never imports them.
 import logging
 from functools import partial
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 MAX_TERMS_PER_DOCUMENT = 300
 MIN_TERM_LENGTH, MAX_TERM_LENGTH = 3, 30
+RELATIONS = ("themes", "countries", "organisations", "concepts")
 
 
 def _notify_backend(keys):
@@ -32,17 +33,6 @@ def _notify_backend(keys):
     except Exception:
         # The rows are committed; a backend that cannot take them now catches up later.
         logger.exception("Search backend could not take changed documents %s", keys)
-
-
-def _vocabulary(projection: Projection) -> list[str]:
-    words = dict.fromkeys(
-        word
-        for word in text.tokens(f"{projection.title} {projection.body[:20_000]}")
-        if MIN_TERM_LENGTH <= len(word) <= MAX_TERM_LENGTH
-        and not word.isdigit()
-        and word not in text.STOP_WORDS
-    )
-    return list(words)[:MAX_TERMS_PER_DOCUMENT]
 
 
 # Terms this process already wrote; terms are only ever added (a rebuild clears
@@ -55,9 +45,9 @@ def forget_recorded_terms() -> None:
     _recorded_terms.clear()
 
 
-def record_terms(projections) -> None:
-    """Add the words of these projections to the "did you mean" vocabulary."""
-    terms = {(word, projection.scope) for projection in projections for word in _vocabulary(projection)}
+def record_terms(analysed) -> None:
+    """Add the words of these analysed documents to the "did you mean" vocabulary."""
+    terms = {(word, document.scope) for document in analysed for word in document.vocabulary()}
     terms -= _recorded_terms
     if not terms:
         return
@@ -72,48 +62,83 @@ def record_terms(projections) -> None:
     )
 
 
-def _row_values(projection: Projection, concepts: list[int]) -> dict:
-    language = (projection.language or "")[:8]
-    body = projection.body
-    analysed_body = " ".join(
-        part
-        for part in (text.analyse(body, language), text.analyse(projection.attachment_text, language))
-        if part
-    )
-    return {
-        "doc_type": projection.doc_type,
-        "title": projection.title[:500],
-        "body": body,
-        "attachment_text": projection.attachment_text,
-        "language": language,
-        "url": projection.url[:500],
-        "author_id": projection.author_id,
-        "author_name": projection.author_name[:200],
-        "date": projection.date,
-        "year": projection.date.year if projection.date else None,
-        "visibility": projection.visibility,
-        "scope": projection.scope,
-        "translation_group": (projection.translation_group or projection.key)[:120],
-        "translation_order": projection.translation_order,
-        "search_title": text.analyse(projection.title, language),
-        "search_body": analysed_body,
-        "search_concepts": " ".join(concept_term(pk) for pk in concepts),
-        "deleted": False,
-    }
+class _Text:
+    """One text of a document as the search reads it: its words (normalised, stop
+    words left out) and the stems of each, in the document's language. The analysed
+    columns, the "did you mean" vocabulary and the concepts all start from these, so
+    a text is tokenised, normalised and stemmed once per write."""
 
+    __slots__ = ("words", "stems")
 
-RELATIONS = ("themes", "countries", "organisations", "concepts")
+    def __init__(self, content: str, language: str):
+        self.words = [word for word in text.tokens(content) if word not in text.STOP_WORDS]
+        self.stems = [text.stems(word, language) for word in self.words]
+
+    def analysed(self) -> str:
+        """What ``search.text.analyse`` makes of the text."""
+        return " ".join(stem for stems in self.stems for stem in stems)
 
 
 class _Analysed:
-    """A projection with the concepts its document is about, found once per write."""
+    """A projection analysed once per write: its texts, and the concepts its
+    document is about."""
 
     def __init__(self, projection: Projection):
         self.projection = projection
-        self.concepts = document_concepts(projection)
+        self.language = (projection.language or "")[:8]
+        self.scope = projection.scope
+        self._texts: dict[str, _Text] = {}
+        self.concepts = document_concepts(projection, self.stems)
+
+    def text(self, content: str) -> _Text:
+        found = self._texts.get(content)
+        if found is None:
+            found = self._texts[content] = _Text(content, (self.language or "en")[:2])
+        return found
+
+    def stems(self, content: str) -> list[tuple[str, ...]]:
+        return self.text(content).stems
+
+    def vocabulary(self) -> list[str]:
+        projection = self.projection
+        words = dict.fromkeys(
+            word
+            for content in (projection.title, projection.body[:20_000])
+            for word in self.text(content).words
+            if MIN_TERM_LENGTH <= len(word) <= MAX_TERM_LENGTH and not word.isdigit()
+        )
+        return list(words)[:MAX_TERMS_PER_DOCUMENT]
 
     def values(self) -> dict:
-        return _row_values(self.projection, self.concepts)
+        projection = self.projection
+        analysed_body = " ".join(
+            part
+            for part in (
+                self.text(projection.body).analysed(),
+                self.text(projection.attachment_text).analysed(),
+            )
+            if part
+        )
+        return {
+            "doc_type": projection.doc_type,
+            "title": projection.title[:500],
+            "body": projection.body,
+            "attachment_text": projection.attachment_text,
+            "language": self.language,
+            "url": projection.url[:500],
+            "author_id": projection.author_id,
+            "author_name": projection.author_name[:200],
+            "date": projection.date,
+            "year": projection.date.year if projection.date else None,
+            "visibility": projection.visibility,
+            "scope": self.scope,
+            "translation_group": (projection.translation_group or projection.key)[:120],
+            "translation_order": projection.translation_order,
+            "search_title": self.text(projection.title).analysed(),
+            "search_body": analysed_body,
+            "search_concepts": " ".join(concept_term(pk) for pk in self.concepts),
+            "deleted": False,
+        }
 
     def related(self, relation: str) -> list[int]:
         return self.concepts if relation == "concepts" else getattr(self.projection, relation)
@@ -138,6 +163,78 @@ def _insert_relations(document: SearchDocument, analysed: _Analysed) -> None:
             getattr(SearchDocument, relation).through.objects.bulk_create(rows)
 
 
+def _run_many(sql: str, params: list) -> None:
+    """One statement run for every parameter row (the driver's ``executemany``:
+    PostgreSQL pipelines them, SQLite loops in C). A batch of documents writes
+    thousands of link rows and hundreds of updates, for which building a model
+    instance each, or one CASE per column (``bulk_update``), costs more than the
+    writing."""
+    if params:
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, params)
+
+
+def _insert(model, columns: list[str], rows: list) -> None:
+    """Insert ``rows`` (values of ``columns``) into ``model``'s table: on PostgreSQL
+    in one COPY, elsewhere in one statement run for each."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    table, names = quote(model._meta.db_table), ", ".join(quote(column) for column in columns)
+    if connection.vendor != "postgresql":
+        placeholders = ", ".join(["%s"] * len(columns))
+        _run_many(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", rows)  # noqa: S608 (model names)
+        return
+    with connection.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _link_rows_insert(relation: str, pairs: list[tuple[int, int]]) -> None:
+    """Insert the rows of ``relation``'s link table for (document id, related id) ``pairs``."""
+    through = getattr(SearchDocument, relation).through
+    names = ("searchdocument", getattr(SearchDocument, relation).field.m2m_reverse_field_name())
+    _insert(through, [through._meta.get_field(name).column for name in names], pairs)
+
+
+def _rows_insert(documents: list[SearchDocument]) -> None:
+    """Insert new rows as ``bulk_create`` would (defaults, ``auto_now``), without
+    compiling a statement of every value, then read back their ids."""
+    fields = [field for field in SearchDocument._meta.concrete_fields if not field.primary_key]
+    _insert(
+        SearchDocument,
+        [field.column for field in fields],
+        [
+            [field.get_db_prep_save(field.pre_save(document, add=True), connection) for field in fields]
+            for document in documents
+        ],
+    )
+    ids = dict(
+        SearchDocument.objects.filter(key__in=[document.key for document in documents]).values_list(
+            "key", "pk"
+        )
+    )
+    for document in documents:
+        document.pk = ids[document.key]
+
+
+def _rows_update(documents: list[SearchDocument], names: list[str]) -> None:
+    """Write the fields ``names`` of rows that exist, one UPDATE per row."""
+    fields = [SearchDocument._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    _run_many(
+        f"UPDATE {quote(SearchDocument._meta.db_table)} SET {assignments} WHERE id = %s",  # noqa: S608 (model names)
+        [
+            [
+                *(field.get_db_prep_save(getattr(document, field.attname), connection) for field in fields),
+                document.pk,
+            ]
+            for document in documents
+        ],
+    )
+
+
 @transaction.atomic
 def document_save(projection: Projection) -> SearchDocument:
     """Write the search row of ``projection`` (creating or reviving it)."""
@@ -155,7 +252,7 @@ def document_save(projection: Projection) -> SearchDocument:
         document.save()
         for relation, ids in _relations(analysed):
             getattr(document, relation).set(ids)
-    record_terms([projection])
+    record_terms([analysed])
     transaction.on_commit(partial(_notify_backend, [projection.key]))
     return document
 
@@ -163,19 +260,19 @@ def document_save(projection: Projection) -> SearchDocument:
 def _replace_relations(
     documents: dict[str, SearchDocument], analysed: dict[str, _Analysed], *, fresh
 ) -> None:
-    """The relation rows of many documents, in two statements per relation: the old
-    rows of the documents that existed are dropped, every document's rows inserted."""
+    """The relation rows of many documents: the old rows of the documents that
+    existed are dropped in one statement per relation, every document's rows
+    inserted."""
     existed = [document.pk for key, document in documents.items() if key not in fresh]
     for relation in RELATIONS:
-        through = getattr(SearchDocument, relation).through
         if existed:
-            through.objects.filter(searchdocument_id__in=existed).delete()
-        pairs = (
+            getattr(SearchDocument, relation).through.objects.filter(searchdocument_id__in=existed).delete()
+        pairs = [
             (document.pk, pk)
             for key, document in documents.items()
             for pk in dict.fromkeys(analysed[key].related(relation))
-        )
-        through.objects.bulk_create(_through_rows(relation, pairs), batch_size=2000)
+        ]
+        _link_rows_insert(relation, pairs)
 
 
 @transaction.atomic
@@ -208,10 +305,10 @@ def documents_save_many(projections, *, notify: bool = True) -> int:
         document.version += 1
         document.updated_at = now
         changed.append(document)
-    SearchDocument.objects.bulk_create(fresh.values(), batch_size=500)
-    SearchDocument.objects.bulk_update(changed, [*sorted(fields), "version", "updated_at"], batch_size=200)
+    _rows_insert(list(fresh.values()))
+    _rows_update(changed, [*sorted(fields), "version", "updated_at"])
     _replace_relations({**existing, **fresh}, by_key, fresh=fresh)
-    record_terms([analysed.projection for analysed in by_key.values()])
+    record_terms(by_key.values())
     if notify:
         transaction.on_commit(partial(_notify_backend, list(by_key)))
     return len(by_key)

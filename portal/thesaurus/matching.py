@@ -61,11 +61,18 @@ class Matcher:
         """(start, end, concepts) of each run of ``groups`` naming concepts, the
         longest label first, runs never overlapping."""
         found = []
-        position = 0
+        position, count = 0, len(groups)
         root = self.trie
-        while position < len(groups):
-            # Most words begin no label: looked up once, without building a walk.
-            starts = [root[stem] for stem in groups[position] if stem in root]
+        while position < count:
+            # Most words begin no label, and most have one stem: looked up once,
+            # without building a walk.
+            group = groups[position]
+            if len(group) == 1:
+                (stem,) = group
+                node = root.get(stem)
+                starts = None if node is None else (node,)
+            else:
+                starts = [root[stem] for stem in group if stem in root]
             end, concepts = self._longest_from(groups, position, starts) if starts else (position, None)
             if concepts:
                 found.append((position, end, concepts))
@@ -75,18 +82,32 @@ class Matcher:
         return found
 
     @staticmethod
-    def _longest_from(groups, start: int, nodes: list) -> tuple[int, frozenset[int]]:
-        """The longest label starting at ``start`` whose first stem led to ``nodes``."""
+    def _longest_from(groups, start: int, nodes) -> tuple[int, frozenset[int]]:
+        """The longest label starting at ``start`` whose first stem led to ``nodes``.
+        A walk is one node along words of one stem, the common case, kept cheap."""
         best_end, best = start, frozenset()
-        for position in range(start, len(groups)):
-            if position > start:
-                nodes = [node[stem] for node in nodes for stem in groups[position] if stem in node]
+        position, count = start, len(groups)
+        while True:
+            if len(nodes) == 1:
+                ended = nodes[0].get(_END)
+                if ended is not None:
+                    best_end, best = position + 1, ended
+            else:
+                ended = [node[_END] for node in nodes if _END in node]
+                if ended:
+                    best_end, best = position + 1, frozenset().union(*ended)
+            position += 1
+            if position == count:
+                return best_end, best
+            group = groups[position]
+            if len(nodes) == 1 and len(group) == 1:
+                (stem,) = group
+                child = nodes[0].get(stem)
+                nodes = () if child is None else (child,)
+            else:
+                nodes = [node[stem] for node in nodes for stem in group if stem in node]
             if not nodes:
-                break
-            ended = [node[_END] for node in nodes if _END in node]
-            if ended:
-                best_end, best = position + 1, frozenset().union(*ended)
-        return best_end, best
+                return best_end, best
 
 
 def _words(text: str) -> list[str]:
@@ -211,7 +232,13 @@ def matcher() -> Matcher:
 def concepts_in_text(text: str, language: str) -> set[int]:
     """Ids of the concepts whose labels occur in ``text``, written in ``language``."""
     language = (language or "en")[:2]
-    return matcher().find([stems(word, language) for word in _words(text)])
+    return concepts_in_stems([stems(word, language) for word in _words(text)])
+
+
+def concepts_in_stems(groups: list[tuple[str, ...]]) -> set[int]:
+    """Ids of the concepts named by a text given as the stems of each of its words
+    (normalised, stop words left out, stemmed in its language), in order."""
+    return matcher().find(groups)
 
 
 def concepts_in_query(query: str) -> set[int]:

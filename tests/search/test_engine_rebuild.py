@@ -3,15 +3,18 @@ the old one, the alias moves in one request, the old index is deleted, and rows
 written meanwhile are not lost."""
 
 import io
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from search.models import SearchDocument
 from search.sync import engine_backend
 from tests.search.conftest import make_document
 from tests.search.engine_backend import engine_under_test
 from tests.search.helpers import keys, search
+from tests.servers import HangingRelay
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
@@ -75,8 +78,57 @@ def test_search_rebuild_command_rebuilds_the_engine_index(refresh, vocabulary, p
     call_command("search_rebuild", stdout=out)
     backend.index.refresh()
     assert f"now points at {backend.alias}-" in out.getvalue()
+    # The rows are written while the new index loads them: it exists before the
+    # first batch is projected, and both report their progress.
+    lines = out.getvalue().splitlines()
+    created = next(number for number, line in enumerate(lines) if line.startswith("Created index"))
+    projected = [number for number, line in enumerate(lines) if line.startswith("Projected: ")]
+    loaded = [number for number, line in enumerate(lines) if line.startswith("Loaded: ")]
+    assert projected and loaded and created < projected[0]
+    assert "objects/s" in lines[projected[-1]] and "rows/s" in lines[loaded[-1]]
     assert backend.index.indices() != [old]
     assert search(people["anonymous"], organisation.name).total == 1
     out = io.StringIO()
     call_command("search_status", stdout=out)
     assert "Engine reachable" in out.getvalue() and "Pending: 0 rows" in out.getvalue()
+
+
+class ClosingOutput:
+    """Progress output that cuts the way to the engine once the new index exists."""
+
+    def __init__(self, relay):
+        self.relay, self.lines = relay, []
+
+    def write(self, line):
+        self.lines.append(line)
+        if line.startswith("Created index"):
+            self.relay.__exit__()
+
+
+def test_a_failed_bulk_load_fails_the_rebuild_and_leaves_the_live_index(
+    refresh, vocabulary, people, settings
+):
+    for number in range(3):
+        make_document(vocabulary, f"cistern-{number}", f"Cistern repairs {number}")
+    refresh()
+    backend = engine_backend()
+    [old] = backend.index.indices()
+    url = settings.SEARCH_ENGINE_URLS
+
+    with HangingRelay(urlsplit(url).port) as relay:
+        settings.SEARCH_ENGINE_URLS = f"http://127.0.0.1:{relay.port}"
+        settings.SEARCH_ENGINE_TIMEOUT = 2
+        output = ClosingOutput(relay)
+        with pytest.raises(CommandError, match="could not rebuild its index"):
+            call_command("search_rebuild", stdout=output)
+
+    settings.SEARCH_ENGINE_URLS = url
+    settings.SEARCH_ENGINE_TIMEOUT = 30
+    backend = engine_backend()
+    assert backend.index.indices() == [old]
+    assert any(line.startswith("Created index") for line in output.lines)
+    assert not any(line.startswith("Alias") for line in output.lines)
+    # The rows were rewritten all the same, and the old index still answers.
+    assert SearchDocument.objects.filter(key="test.doc:cistern-2").get().version == 2
+    results = search(people["anonymous"], "cistern")
+    assert not results.fallback and results.total == 3

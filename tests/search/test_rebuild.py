@@ -1,6 +1,12 @@
+import dataclasses
+import io
+
 import pytest
 from django.core.management import call_command
 
+from portal.thesaurus import demo as thesaurus_demo
+from portal.thesaurus.matching import concepts_in_text
+from search import text
 from search.benchmark import _vocabulary as benchmark_vocabulary
 from search.benchmark import projections as benchmark_projections
 from search.indexing import document_save, documents_save_many
@@ -76,3 +82,34 @@ def test_saving_many_writes_the_rows_saving_one_at_a_time_writes():
     for projection in first + second:
         document_save(projection)
     assert _rows() == rows
+
+
+def test_saving_many_analyses_and_tags_each_text_as_the_search_and_the_thesaurus_read_it():
+    vocabulary = benchmark_vocabulary()
+    thesaurus_demo.load(io.StringIO())
+    projections = list(benchmark_projections(30, vocabulary, seed=3))
+    # Attached text, and a label running from the title into the body.
+    projections[0] = dataclasses.replace(
+        projections[0], attachment_text="Rapport sur la santé mentale des travailleurs migrants"
+    )
+    projections[1] = dataclasses.replace(
+        projections[1], language="en", title="Early", body="warning systems for floods"
+    )
+
+    documents_save_many(projections)
+
+    rows = SearchDocument.objects.in_bulk([projection.key for projection in projections], field_name="key")
+    for projection in projections:
+        row = rows[projection.key]
+        analysed = (
+            text.analyse(projection.body, row.language),
+            text.analyse(projection.attachment_text, row.language),
+        )
+        named = concepts_in_text(
+            "\n".join((projection.title, projection.body, projection.attachment_text)), row.language
+        )
+        assert row.search_title == text.analyse(projection.title, row.language)
+        assert row.search_body == " ".join(part for part in analysed if part)
+        assert set(row.concepts.values_list("pk", flat=True)) == named
+    assert rows[projections[1].key].concepts.filter(slug="early-warning-systems").exists()
+    assert rows[projections[0].key].concepts.filter(slug="mental-health").exists()

@@ -4,6 +4,7 @@ bulk pushes with external versions, the zero-downtime rebuild and the status."""
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 
 from search.backends.engine.definition import (
@@ -196,14 +197,12 @@ class EngineIndex:
         self.client.indices.put_settings(index=new, body={"index": {"refresh_interval": "-1"}})
         if stdout:
             stdout.write(f"Created index {new}")
-        loaded: dict[int, tuple[str, int]] = {}
-        progress = Progress(stdout, total, "Loaded")
-        for batch in _batches(documents):
-            batch = [row for row in batch if not row.deleted]
-            confirmed = self.push(self.actions(batch, index=new))
-            loaded.update({row.pk: (row.key, row.version) for row in batch if row.key in confirmed})
-            progress.advance(len(batch))
-        progress.advance(0, final=True)
+        try:
+            loaded = self._load(new, documents, Progress(stdout, total, "Loaded"))
+        except BaseException:
+            # The alias never moved: searches go on against the old index.
+            self._discard(new)
+            raise
         self.client.indices.put_settings(index=new, body={"index": {"refresh_interval": None}})
         self.client.indices.refresh(index=new)
         old = self.indices()
@@ -223,6 +222,44 @@ class EngineIndex:
         engine_confirm(loaded={pk: version for pk, (_key, version) in loaded.items()}, tombstones=tombstones)
         engine_sync_pending(backend=self.backend, stdout=stdout)
         return len(loaded)
+
+    def _discard(self, index: str) -> None:
+        """Delete the half-loaded ``index`` of a failed rebuild, if the engine lets us."""
+        try:
+            self.client.indices.delete(index=index, ignore_unavailable=True)
+        except Exception:
+            logger.warning("Could not delete the index %s of a failed rebuild; delete it by hand", index)
+
+    def _load(self, index: str, documents, progress: Progress) -> dict[int, tuple[str, int]]:
+        """Push ``documents`` into ``index`` a batch at a time; pk -> (key, version)
+        of the rows it took. A batch's bulk request goes from a thread while the
+        next batch is read (and, in ``search_rebuild``, written), one request at
+        most in flight; a request that fails fails the load."""
+        loaded: dict[int, tuple[str, int]] = {}
+
+        def confirm(pushing) -> None:
+            batch, request = pushing
+            confirmed = request.result()
+            loaded.update({row.pk: (row.key, row.version) for row in batch if row.key in confirmed})
+            progress.advance(len(batch))
+
+        pushing = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk") as sender:
+            try:
+                for batch in _batches(documents):
+                    batch = [row for row in batch if not row.deleted]
+                    actions = self.actions(batch, index=index)
+                    if pushing is not None:
+                        confirm(pushing)
+                    pushing = (batch, sender.submit(self.push, actions))
+                if pushing is not None:
+                    confirm(pushing)
+            except BaseException:
+                if pushing is not None:
+                    pushing[1].cancel()
+                raise
+        progress.advance(0, final=True)
+        return loaded
 
     def _catch_up(self, loaded, tombstones) -> None:
         """After the swap: rows written while the new index was loading may have

@@ -1,13 +1,15 @@
-"""Re-project every searchable object into search rows, then let the configured
+"""Re-project every searchable object into search rows, and let the configured
 backend rebuild its index from them (the engine backend does its own
 zero-downtime switch there).
 
 Objects are read, projected and written a batch at a time: each batch is read
 with the relations its projector declares, and its rows, relations and
-vocabulary are written in a few statements (``documents_save_many``)."""
+vocabulary are written in a few statements (``documents_save_many``). The
+backend takes the rows as they are written, so the engine's bulk load of one
+batch overlaps the writing of the next."""
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
@@ -42,6 +44,11 @@ def _batches(queryset, size):
         last = batch[-1].pk
 
 
+def _exhaust(iterator) -> None:
+    for _item in iterator:
+        pass
+
+
 class Command(BaseCommand):
     help = "Rebuild the search documents from the content, then the backend's index."
 
@@ -53,35 +60,53 @@ class Command(BaseCommand):
             help="Re-project the rows but leave the backend's index alone.",
         )
 
-    def handle(self, *args, batch_size, rows_only, **options):
-        started = timezone.now()
-        SearchTerm.objects.all().delete()
-        forget_recorded_terms()
-        querysets = [(model, queryset, queryset.count()) for model, queryset in _querysets()]
+    def _rows(self, querysets, batch_size, *, notify, started):
+        """Write the rows of every object a batch at a time, yielding each batch's
+        rows once committed; then remove the rows of objects that no longer project."""
         total = sum(count for _model, _queryset, count in querysets)
         progress = Progress(self.stdout, total, "Projected", unit="objects")
         written = 0
         for model, queryset, count in querysets:
             self.stdout.write(f"{model._meta.label}: {count} objects")
             for batch in _batches(queryset, max(batch_size, 1)):
+                projections = [projection for projection in map(project, batch) if projection is not None]
                 with transaction.atomic():
-                    # A backend that rebuilds next needs no word of each batch.
-                    written += documents_save_many(
-                        (projection for projection in map(project, batch) if projection is not None),
-                        notify=rows_only,
-                    )
+                    # A backend that rebuilds takes the rows from here, not from a notice.
+                    written += documents_save_many(projections, notify=notify)
                 progress.advance(len(batch))
+                yield from SearchDocument.objects.filter(
+                    key__in=[projection.key for projection in projections]
+                )
         progress.advance(0, final=True)
         # Every row written above is newer than the start: older ones stand for
         # objects that no longer project (deleted, unpublished, hidden).
         stale = SearchDocument.objects.live().filter(updated_at__lt=started).values_list("key", flat=True)
         removed = sum(document_remove(key) for key in list(stale))
         self.stdout.write(f"{written} documents written, {removed} stale documents removed.")
-        if not rows_only:
+        self.rows_written = True
+
+    def handle(self, *args, batch_size, rows_only, **options):
+        started = timezone.now()
+        SearchTerm.objects.all().delete()
+        forget_recorded_terms()
+        querysets = [(model, queryset, queryset.count()) for model, queryset in _querysets()]
+        self.rows_written = False
+        rows = self._rows(querysets, batch_size, notify=rows_only, started=started)
+        if rows_only:
+            _exhaust(rows)
+        else:
             backend = get_backend()
-            indexed = backend.rebuild(
-                SearchDocument.objects.live().iterator(chunk_size=500), stdout=self.stdout
-            )
+            try:
+                indexed = backend.rebuild(rows, stdout=self.stdout)
+            except Exception as error:
+                # The rows are the truth: they are all rewritten even when the index cannot be.
+                _exhaust(rows)
+                if not self.rows_written:
+                    raise
+                raise CommandError(
+                    f"The search rows are rebuilt, but backend '{backend.name}' could not rebuild "
+                    f"its index: {error}. Searches use the index as it was; run search_rebuild again."
+                ) from error
             self.stdout.write(f"Backend '{backend.name}' indexed {indexed} documents.")
         elapsed = (timezone.now() - started).total_seconds()
         self.stdout.write(self.style.SUCCESS(f"Search rebuilt in {elapsed:.1f} s."))
