@@ -4,8 +4,8 @@ knowledge fixtures for the pages it keeps."""
 import pytest
 from django.core.cache import cache
 
-from portal.audience import Audience
-from portal.pagecache import store
+from portal.audience import Audience, audience_key
+from portal.pagecache import fragments, store
 from tests.forums.factories import ForumFactory, TopicFactory
 from tests.knowledge.conftest import homes, indexes, library  # noqa: F401
 from tests.knowledge.factories import PolicyBriefPageFactory, ThemePageFactory, translate
@@ -26,6 +26,21 @@ def is_cached(path: str, query: str = "") -> bool:
     key = store.entry_key(origin="http://testserver", path=path, query=query, encoding="")
     entry, _stamp = store.lookup(key=key, path=path)
     return entry is not None
+
+
+def page_text(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def body_is_kept(url, user) -> bool:
+    """Whether the body of ``url`` is kept for ``user``'s audience."""
+    path = url.partition("?")[0]
+    language = path.split("/")[1]
+    key = store.body_key(url=f"http://testserver{url}", language=language, audience=audience_key(user))
+    body, _stamp = store.lookup(key=key, path=path, kind=fragments.Body)
+    return body is not None
 
 
 @pytest.fixture
