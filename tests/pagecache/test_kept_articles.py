@@ -19,7 +19,7 @@ from portal.comments.models import Comment
 from tests.accounts.factories import VerifiedUserFactory
 from tests.forums.factories import make_member
 from tests.knowledge.factories import JointActionPageFactory, LessonLearnedPageFactory, PolicyBriefPageFactory
-from tests.pagecache.conftest import body_is_kept, page_text
+from tests.pagecache.conftest import body_is_kept, page_text, readers_of
 
 pytestmark = pytest.mark.django_db
 MEMBERS_ONLY = "Corridor plan for members"
@@ -108,18 +108,7 @@ def articles(library, indexes, countries):
 def readers(library, articles):
     """An insider (member of WHO in the insiders' group), a colleague (member of WHO
     outside it), a member of another organisation, and an anonymous reader."""
-    insider = make_member(organisation=library["who"])
-    insider.groups.add(Group.objects.get(name="WHO insiders"))
-    clients = {
-        "insider": Client(),
-        "colleague": Client(),
-        "other organisation": Client(),
-        "anonymous": Client(),
-    }
-    clients["insider"].force_login(insider)
-    clients["colleague"].force_login(make_member(organisation=library["who"]))
-    clients["other organisation"].force_login(make_member(organisation=library["iom"]))
-    return clients
+    return readers_of(library, Group.objects.get(name="WHO insiders"))
 
 
 def _user(client, url):

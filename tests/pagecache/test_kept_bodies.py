@@ -7,7 +7,6 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from forums import services as forum_services
@@ -15,7 +14,7 @@ from portal.comments import services as comments
 from portal.moderation import services as moderation
 from tests.forums.factories import ForumFactory, make_member, make_moderator
 from tests.knowledge.factories import PolicyBriefPageFactory
-from tests.pagecache.conftest import body_is_kept, page_text
+from tests.pagecache.conftest import body_is_kept, page_text, readers_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("open_posting")]
 LANGUAGES = ("en", "ar", "fr")
@@ -41,8 +40,6 @@ def readers(library):
     anonymous reader; the brief is English only, so Arabic and French readers' lists
     show it too."""
     insiders = Group.objects.create(name="WHO insiders")
-    insider = make_member(organisation=library["who"])
-    insider.groups.add(insiders)
     secret = PolicyBriefPageFactory(
         parent=library["health_jo"].get_parent(),
         title=SECRET,
@@ -52,16 +49,7 @@ def readers(library):
     )
     restriction = PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(insiders)
-    clients = {
-        "insider": Client(),
-        "colleague": Client(),
-        "other organisation": Client(),
-        "anonymous": Client(),
-    }
-    clients["insider"].force_login(insider)
-    clients["colleague"].force_login(make_member(organisation=library["who"]))
-    clients["other organisation"].force_login(make_member(organisation=library["iom"]))
-    return clients
+    return readers_of(library, insiders)
 
 
 def test_a_partners_only_item_a_member_filled_the_cache_with_reaches_no_other_reader(listings, readers):
