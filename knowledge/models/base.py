@@ -123,18 +123,31 @@ class KnowledgePage(SignOffStatusMixin, ServedInFewQueriesMixin, Page):
         return timezone.make_aware(datetime.datetime.combine(self.publication_date, datetime.time.min))
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.selectors import load_page_relations, related_resources
+        from portal.pagecache import fragments
 
         context = super().get_context(request, *args, **kwargs)
-        context["listed"] = self.pages_listed(request)
-        load_page_relations(self, request, listed=context["listed"])
         context["feed_links"] = self.feed_links()
-        context["index_url"] = self.index_url(request)
-        context["kind_label"] = capfirst(self._meta.verbose_name)
+        # The article is the same for every reader of one audience: when it is kept,
+        # only the head, the header and the reader's own comments are built.
+        if fragments.lookup(request) is None:
+            context.update(self.article_context(request))
+        return context
+
+    def article_context(self, request):
+        """What the article (the part of the page kept per audience) shows besides
+        the page itself: its relations, the pages it lists, its related resources."""
+        from knowledge.selectors import load_page_relations, related_resources
+
+        listed = self.pages_listed(request)
+        load_page_relations(self, request, listed=listed)
         # The language versions are memoised on the request: the switcher reads them too.
         translations = page_translations(request, self).values()
-        context["related"] = related_resources(self, user=request.user, exclude_pages=translations)
-        return context
+        return {
+            "listed": listed,
+            "index_url": self.index_url(request),
+            "kind_label": capfirst(self._meta.verbose_name),
+            "related": related_resources(self, user=request.user, exclude_pages=translations),
+        }
 
     def pages_listed(self, request):
         """The pages this page lists as cards: their relations load with its own."""

@@ -53,8 +53,8 @@ class PolicyBriefPage(KnowledgePage):
                 return block.value["image"]
         return None
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def article_context(self, request):
+        context = super().article_context(request)
         attachments = list(self.documents.select_related("document"))
         context["attachments"] = attachments
         # A document block linking an attached file would offer the download twice.

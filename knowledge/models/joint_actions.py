@@ -86,7 +86,7 @@ class JointActionPage(KnowledgePage):
 
         return lessons_of_joint_action(self, locale=self.locale_id, user=request.user)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def article_context(self, request):
+        context = super().article_context(request)
         context["lessons"] = context["listed"]
         return context

@@ -74,11 +74,11 @@ class LessonLearnedPage(KnowledgePage):
     def sections(self):
         return [(heading, getattr(self, name)) for name, heading in self.SECTIONS if getattr(self, name)]
 
-    def get_context(self, request, *args, **kwargs):
+    def article_context(self, request):
         from knowledge.models.joint_actions import JointActionPage
         from knowledge.selectors import translated_page
 
-        context = super().get_context(request, *args, **kwargs)
+        context = super().article_context(request)
         context["joint_action"] = translated_page(
             JointActionPage, self.related_joint_action_id, locale=self.locale_id
         )

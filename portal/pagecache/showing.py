@@ -7,7 +7,8 @@ What the templates show, read from them:
   language (``page_in_language``), its index page in every language (readers of
   a language without a translation find the original there), every home page
   and theme page (the latest pages, with comment counts), every partner profile
-  (its contributions); a lesson also shows on its joint action;
+  (its contributions); a lesson also shows on its joint action, at each of the
+  joint action's addresses;
 - a topic or post of a public forum: the topic, its forum, the forum index and
   every home page (latest discussions); a topic (title, flags, forum) also shows
   on every forum page, since a moved topic leaves one forum for another;
@@ -41,18 +42,23 @@ def in_navigation(page) -> bool:
     return page.depth <= NAVIGATION_DEPTH
 
 
-def page_batch(page) -> PurgeBatch:
-    """The addresses that show ``page`` (live or just unpublished)."""
-    batch = PurgeBatch()
+def _add_versions(batch: PurgeBatch, page) -> None:
+    """``page`` and its translations, at their own addresses and as originals."""
     versions = list(page.get_translations(inclusive=True).specific())
     batch.add_pages(versions)
     batch.add_urls(_url("page_in_language", page_id=version.pk) for version in versions)
+
+
+def page_batch(page) -> PurgeBatch:
+    """The addresses that show ``page`` (live or just unpublished)."""
+    batch = PurgeBatch()
+    _add_versions(batch, page)
     parent = page.get_parent()
     if parent is not None:
         batch.add_pages(parent.get_translations(inclusive=True))
     joint_action = getattr(page.specific_deferred, "related_joint_action", None)
     if joint_action is not None:
-        batch.add_pages(joint_action.get_translations(inclusive=True))
+        _add_versions(batch, joint_action)
     batch.add_pages(HomePage.objects.all())
     batch.add_pages(ThemePage.objects.all())
     batch.add_urls(

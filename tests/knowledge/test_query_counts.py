@@ -182,6 +182,10 @@ def test_home_reads_without_writing_under_production_caches(
 # session and account, the site structure, finding the page, the body and its
 # purge tokens (one read), their groups, the header's notifications and
 # memberships; nothing the listings would read (home was 13 without the body).
+# A brief, lesson or joint action adds its view restrictions, its themes for the
+# head and the reader's own comment block (the thread, whether they follow it, the
+# page's organisations that may close it), but no relation, related resource or
+# listed lesson of the article (a brief was 15 without its article kept).
 SIGNED_IN_KEPT_QUERIES = {
     "home": 7,
     "home, Arabic": 7,
@@ -189,6 +193,9 @@ SIGNED_IN_KEPT_QUERIES = {
     "brief index": 10,
     "joint action index, filtered": 10,
     "partner profile": 9,
+    "brief": 14,
+    "lesson": 14,
+    "joint action": 14,
 }
 
 
@@ -199,6 +206,9 @@ def test_signed_in_pages_with_a_kept_body_read_no_listing(
     logo = get_image_model().objects.create(title="Logo", file=get_test_image_file())
     theme = _grow(indexes, countries, logo, 10, joint_actions=10)
     theme_page = ThemePageFactory(parent=homes["en"], theme=theme)
+    joint_action = indexes["en"]["joint-actions"].get_children().live().specific().first()
+    lesson = LessonLearnedPageFactory(parent=indexes["en"]["lessons"], related_joint_action=joint_action)
+    brief = indexes["en"]["briefs"].get_children().specific().first()
     partner = Organisation.objects.order_by("pk").first()
     client.force_login(make_member(organisation=partner))
     urls = {
@@ -208,5 +218,8 @@ def test_signed_in_pages_with_a_kept_body_read_no_listing(
         "brief index": indexes["en"]["briefs"].url,
         "joint action index, filtered": indexes["en"]["joint-actions"].url + "?theme=health&country=jo",
         "partner profile": f"/en/partners/{partner.slug}/",
+        "brief": brief.url,
+        "lesson": lesson.url,
+        "joint action": joint_action.url,
     }
     assert {name: _queries(client, url) for name, url in urls.items()} == SIGNED_IN_KEPT_QUERIES

@@ -3,10 +3,11 @@ knowledge fixtures for the pages it keeps."""
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
-from portal.audience import Audience
-from portal.pagecache import store
-from tests.forums.factories import ForumFactory, TopicFactory
+from portal.audience import Audience, audience_key
+from portal.pagecache import fragments, store
+from tests.forums.factories import ForumFactory, TopicFactory, make_member
 from tests.knowledge.conftest import homes, indexes, library  # noqa: F401
 from tests.knowledge.factories import PolicyBriefPageFactory, ThemePageFactory, translate
 
@@ -26,6 +27,39 @@ def is_cached(path: str, query: str = "") -> bool:
     key = store.entry_key(origin="http://testserver", path=path, query=query, encoding="")
     entry, _stamp = store.lookup(key=key, path=path)
     return entry is not None
+
+
+def page_text(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def body_is_kept(url, user) -> bool:
+    """Whether the body of ``url`` is kept for ``user``'s audience."""
+    path = url.partition("?")[0]
+    language = path.split("/")[1]
+    key = store.body_key(url=f"http://testserver{url}", language=language, audience=audience_key(user))
+    body, _stamp = store.lookup(key=key, path=path, kind=fragments.Body)
+    return body is not None
+
+
+def readers_of(knowledge, group) -> dict[str, Client]:
+    """Signed-in clients of an insider (a member of WHO in ``group``), a colleague (a
+    member of WHO outside it) and a member of IOM, and an anonymous client; WHO and
+    IOM are those of the ``library`` fixture, given as ``knowledge``."""
+    insider = make_member(organisation=knowledge["who"])
+    insider.groups.add(group)
+    clients = {
+        "insider": Client(),
+        "colleague": Client(),
+        "other organisation": Client(),
+        "anonymous": Client(),
+    }
+    clients["insider"].force_login(insider)
+    clients["colleague"].force_login(make_member(organisation=knowledge["who"]))
+    clients["other organisation"].force_login(make_member(organisation=knowledge["iom"]))
+    return clients
 
 
 @pytest.fixture

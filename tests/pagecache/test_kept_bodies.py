@@ -7,16 +7,14 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from forums import services as forum_services
-from portal.audience import audience_key
 from portal.comments import services as comments
 from portal.moderation import services as moderation
-from portal.pagecache import fragments, store
 from tests.forums.factories import ForumFactory, make_member, make_moderator
 from tests.knowledge.factories import PolicyBriefPageFactory
+from tests.pagecache.conftest import body_is_kept, page_text, readers_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("open_posting")]
 LANGUAGES = ("en", "ar", "fr")
@@ -42,8 +40,6 @@ def readers(library):
     anonymous reader; the brief is English only, so Arabic and French readers' lists
     show it too."""
     insiders = Group.objects.create(name="WHO insiders")
-    insider = make_member(organisation=library["who"])
-    insider.groups.add(insiders)
     secret = PolicyBriefPageFactory(
         parent=library["health_jo"].get_parent(),
         title=SECRET,
@@ -53,65 +49,42 @@ def readers(library):
     )
     restriction = PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(insiders)
-    clients = {
-        "insider": Client(),
-        "colleague": Client(),
-        "other organisation": Client(),
-        "anonymous": Client(),
-    }
-    clients["insider"].force_login(insider)
-    clients["colleague"].force_login(make_member(organisation=library["who"]))
-    clients["other organisation"].force_login(make_member(organisation=library["iom"]))
-    return clients
-
-
-def _text(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def _is_kept(url, user) -> bool:
-    path = url.partition("?")[0]
-    language = path.split("/")[1]
-    key = store.body_key(url=f"http://testserver{url}", language=language, audience=audience_key(user))
-    body, _stamp = store.lookup(key=key, path=path, kind=fragments.Body)
-    return body is not None
+    return readers_of(library, insiders)
 
 
 def test_a_partners_only_item_a_member_filled_the_cache_with_reaches_no_other_reader(listings, readers):
     for url in listings:
-        assert SECRET in _text(readers["insider"], url), url
-        assert _is_kept(url, readers["insider"].get(url).wsgi_request.user), url
-        assert SECRET not in _text(readers["anonymous"], url), url
-        assert SECRET not in _text(readers["colleague"], url), url
-        assert SECRET not in _text(readers["other organisation"], url), url
-        assert SECRET in _text(readers["insider"], url), url
+        assert SECRET in page_text(readers["insider"], url), url
+        assert body_is_kept(url, readers["insider"].get(url).wsgi_request.user), url
+        assert SECRET not in page_text(readers["anonymous"], url), url
+        assert SECRET not in page_text(readers["colleague"], url), url
+        assert SECRET not in page_text(readers["other organisation"], url), url
+        assert SECRET in page_text(readers["insider"], url), url
 
 
 def test_a_body_kept_for_anonymous_readers_hides_nothing_from_a_member(listings, readers):
     for url in listings:
-        assert SECRET not in _text(readers["anonymous"], url), url
-        assert SECRET not in _text(readers["colleague"], url), url
-        assert SECRET not in _text(readers["other organisation"], url), url
-        assert SECRET in _text(readers["insider"], url), url
+        assert SECRET not in page_text(readers["anonymous"], url), url
+        assert SECRET not in page_text(readers["colleague"], url), url
+        assert SECRET not in page_text(readers["other organisation"], url), url
+        assert SECRET in page_text(readers["insider"], url), url
 
 
 def test_the_header_stays_the_readers_own(homes, readers):
     url = homes["en"].url
-    assert "My organisation: <bdi>WHO</bdi>" in _text(readers["insider"], url)
-    other = _text(readers["other organisation"], url)
+    assert "My organisation: <bdi>WHO</bdi>" in page_text(readers["insider"], url)
+    other = page_text(readers["other organisation"], url)
     assert "My organisation: <bdi>IOM</bdi>" in other
     assert "My organisation: <bdi>WHO</bdi>" not in other
-    assert "Log out" not in _text(readers["anonymous"], url)
+    assert "Log out" not in page_text(readers["anonymous"], url)
 
 
 def _show_everywhere(client, listings, text) -> bool:
-    return all(text in _text(client, url) for url in listings)
+    return all(text in page_text(client, url) for url in listings)
 
 
 def _show_nowhere(client, listings, text) -> bool:
-    return all(text not in _text(client, url) for url in listings)
+    return all(text not in page_text(client, url) for url in listings)
 
 
 def test_publishing_and_unpublishing_show_at_once(
@@ -145,7 +118,7 @@ def test_a_comment_and_a_moderators_decision_show_in_the_counts(
         comment = comments.comment_create(
             page=library["health_jo"], author=make_member(), body="Which clinics?"
         )
-    assert "1 comment" in _text(member, urls[0])
+    assert "1 comment" in page_text(member, urls[0])
     assert _show_everywhere(member, urls, "comment-count")
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -177,7 +150,7 @@ def test_a_vocabulary_change_shows_everywhere(listings, readers, library, django
     with django_capture_on_commit_callbacks(execute=True):
         health.save()
     for url, label in zip(listings[:3], ("Public health", "الصحة العامة", "Santé publique"), strict=True):
-        assert label in _text(member, url), url
+        assert label in page_text(member, url), url
 
 
 def test_restricting_a_page_takes_it_out_of_every_list_at_once(
