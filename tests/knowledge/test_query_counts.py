@@ -3,6 +3,8 @@
 with (a read of the database cache is a query too), and every Wagtail page in at
 most ten."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -119,9 +121,9 @@ def _grow(indexes, countries, logo, size, joint_actions):
     return theme
 
 
-def test_public_pages_render_in_bounded_queries(
-    client, indexes, homes, countries, unindexed, production_caches
-):
+@pytest.fixture
+def pages(indexes, homes, countries, unindexed):
+    """Ten pages of each kind, and the address of each page type measured."""
     logo = get_image_model().objects.create(title="Logo", file=get_test_image_file())
     theme = _grow(indexes, countries, logo, 10, joint_actions=10)
     theme_page = ThemePageFactory(parent=homes["en"], theme=theme)
@@ -145,6 +147,11 @@ def test_public_pages_render_in_bounded_queries(
         "brief feed": "/en/knowledge/feeds/briefs/rss/",
         "theme feed": "/en/knowledge/feeds/themes/health/atom/",
     }
+    return SimpleNamespace(logo=logo, joint_action=joint_action, partner=partner, urls=urls)
+
+
+def test_public_pages_render_in_bounded_queries(client, production_caches, indexes, countries, pages):
+    urls, logo, joint_action = pages.urls, pages.logo, pages.joint_action
     small = {name: _queries(client, url) for name, url in urls.items()}
     assert small == EXPECTED_QUERIES
     assert max(small[name] for name in WAGTAIL_PAGES) <= WAGTAIL_PAGE_BUDGET
@@ -199,27 +206,8 @@ SIGNED_IN_KEPT_QUERIES = {
 }
 
 
-def test_signed_in_pages_with_a_kept_body_read_no_listing(
-    client, indexes, homes, countries, unindexed, production_caches, settings
-):
+def test_signed_in_pages_with_a_kept_body_read_no_listing(client, production_caches, settings, pages):
     settings.PORTAL_PAGE_CACHE_SECONDS = 300
-    logo = get_image_model().objects.create(title="Logo", file=get_test_image_file())
-    theme = _grow(indexes, countries, logo, 10, joint_actions=10)
-    theme_page = ThemePageFactory(parent=homes["en"], theme=theme)
-    joint_action = indexes["en"]["joint-actions"].get_children().live().specific().first()
-    lesson = LessonLearnedPageFactory(parent=indexes["en"]["lessons"], related_joint_action=joint_action)
-    brief = indexes["en"]["briefs"].get_children().specific().first()
-    partner = Organisation.objects.order_by("pk").first()
-    client.force_login(make_member(organisation=partner))
-    urls = {
-        "home": "/en/",
-        "home, Arabic": "/ar/",
-        "theme page": theme_page.url,
-        "brief index": indexes["en"]["briefs"].url,
-        "joint action index, filtered": indexes["en"]["joint-actions"].url + "?theme=health&country=jo",
-        "partner profile": f"/en/partners/{partner.slug}/",
-        "brief": brief.url,
-        "lesson": lesson.url,
-        "joint action": joint_action.url,
-    }
+    client.force_login(make_member(organisation=pages.partner))
+    urls = {name: pages.urls[name] for name in SIGNED_IN_KEPT_QUERIES}
     assert {name: _queries(client, url) for name, url in urls.items()} == SIGNED_IN_KEPT_QUERIES
