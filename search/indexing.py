@@ -148,19 +148,10 @@ def _relations(analysed: _Analysed) -> list[tuple[str, list[int]]]:
     return [(relation, analysed.related(relation)) for relation in RELATIONS]
 
 
-def _through_rows(relation: str, pairs) -> list:
-    """Rows of ``relation``'s link table for (document id, related id) ``pairs``."""
-    descriptor = getattr(SearchDocument, relation)
-    column = f"{descriptor.field.m2m_reverse_field_name()}_id"
-    return [descriptor.through(searchdocument_id=document_id, **{column: pk}) for document_id, pk in pairs]
-
-
 def _insert_relations(document: SearchDocument, analysed: _Analysed) -> None:
     # A new row has no relations yet: insert them without reading first.
     for relation, ids in _relations(analysed):
-        if ids:
-            rows = _through_rows(relation, ((document.pk, pk) for pk in dict.fromkeys(ids)))
-            getattr(SearchDocument, relation).through.objects.bulk_create(rows)
+        _link_rows_insert(relation, [(document.pk, pk) for pk in dict.fromkeys(ids)])
 
 
 def _run_many(sql: str, params: list) -> None:
