@@ -71,12 +71,12 @@ class _Text:
     __slots__ = ("words", "stems")
 
     def __init__(self, content: str, language: str):
-        self.words = [word for word in text.tokens(content) if word not in text.STOP_WORDS]
+        self.words = text.content_words(content)
         self.stems = [text.stems(word, language) for word in self.words]
 
     def analysed(self) -> str:
         """What ``search.text.analyse`` makes of the text."""
-        return " ".join(stem for stems in self.stems for stem in stems)
+        return text.joined_stems(self.stems)
 
 
 class _Analysed:

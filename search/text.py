@@ -131,19 +131,26 @@ def tokens(text: str) -> list[str]:
     return [token for token in _TOKEN_RE.findall(normalise(text)) if len(token) <= MAX_TOKEN_LENGTH]
 
 
+def content_words(text: str) -> list[str]:
+    """The normalised words of ``text`` that search reads, in order: no stop words."""
+    return [token for token in tokens(text) if token not in STOP_WORDS]
+
+
+def joined_stems(stemmed) -> str:
+    """The index form of a text given as the stems of each of its words."""
+    return " ".join(term for terms in stemmed for term in terms)
+
+
 def analyse(text: str, language: str = "en") -> str:
     """The index form of a document's text: stems separated by spaces."""
     language = (language or "en")[:2]
-    return " ".join(
-        term for token in tokens(text) if token not in STOP_WORDS for term in stems(token, language)
-    )
+    return joined_stems(stems(word, language) for word in content_words(text))
 
 
 def query_words(text: str) -> list[str]:
     """The words of a query a document must contain: normalised, without stop words
     or repeats, at most ``MAX_QUERY_TERMS``."""
-    words = [token for token in tokens(text) if token not in STOP_WORDS]
-    return list(dict.fromkeys(words))[:MAX_QUERY_TERMS]
+    return list(dict.fromkeys(content_words(text)))[:MAX_QUERY_TERMS]
 
 
 def query_terms(text: str) -> list[frozenset[str]]:

@@ -27,7 +27,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 
 from portal.thesaurus.models import ConceptLabel, label_in
-from search.text import STOP_WORDS, stems, tokens, word_variants
+from search.text import content_words, stems, word_variants
 
 VERSION_KEY = "thesaurus:matcher-version"
 # A label's words multiply into this many stem sequences at most (Arabic words
@@ -110,13 +110,9 @@ class Matcher:
                 return best_end, best
 
 
-def _words(text: str) -> list[str]:
-    return [token for token in tokens(text) if token not in STOP_WORDS]
-
-
 def label_readings(text: str, language: str) -> set[tuple[str, ...]]:
     """The stem sequences a label may appear as in a document of any language."""
-    words = _words(text)
+    words = content_words(text)
     if not words:
         return set()
     languages = {language} | ({"en", "fr"} if language in ("en", "fr") else set())
@@ -232,7 +228,7 @@ def matcher() -> Matcher:
 def concepts_in_text(text: str, language: str) -> set[int]:
     """Ids of the concepts whose labels occur in ``text``, written in ``language``."""
     language = (language or "en")[:2]
-    return concepts_in_stems([stems(word, language) for word in _words(text)])
+    return concepts_in_stems([stems(word, language) for word in content_words(text)])
 
 
 def concepts_in_stems(groups: list[tuple[str, ...]]) -> set[int]:
@@ -243,7 +239,7 @@ def concepts_in_stems(groups: list[tuple[str, ...]]) -> set[int]:
 
 def concepts_in_query(query: str) -> set[int]:
     """Ids of the concepts a search query names, in whichever language it is written."""
-    return matcher().find([word_variants(word) for word in _words(query)])
+    return matcher().find([word_variants(word) for word in content_words(query)])
 
 
 def namings(concept_ids) -> dict[int, Naming]:
