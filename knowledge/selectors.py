@@ -12,10 +12,9 @@ only the pages they may open (``portal.audience.filter_pages``); feeds and the
 sitemap are read anonymously and pass ``None``.
 """
 
-from dataclasses import dataclass
+import functools
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.db.models import (
     Case,
     Exists,
@@ -28,8 +27,9 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from knowledge.unions import Part, union_of
 from portal import audience, site_structure
 from portal.i18n import current_language
 from portal.models import Country, Organisation, ThematicArea
@@ -120,88 +120,6 @@ def attach_listing_relations(pages):
     return pages
 
 
-def _converted(field, values):
-    """``values`` of ``field`` as the database gave them, as Django reads them."""
-    column = field.get_col(field.model._meta.db_table)
-    converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-    for converter in converters:
-        values = [converter(value, column, connection) for value in values]
-    return values
-
-
-@dataclass(frozen=True)
-class _Part:
-    """Rows of ``model`` for a union: ``sql`` selects a tag, then the model's
-    concrete fields in their order."""
-
-    model: type
-    sql: str
-    params: tuple
-
-    @classmethod
-    def of(cls, queryset, tag) -> "_Part":
-        """The rows of ``queryset``, each tagged with the expression ``tag``."""
-        own = [field.attname for field in queryset.model._meta.concrete_fields]
-        rows = queryset.order_by().annotate(union_tag=tag).values_list("union_tag", *own)
-        sql, params = rows.query.sql_with_params()
-        return cls(queryset.model, sql, tuple(params))
-
-    @classmethod
-    def related(cls, page_model, name, page_ids) -> "_Part":
-        """The objects the many-to-many relation ``name`` links to each of
-        ``page_ids``, tagged with its page: plain SQL, as compiling a queryset
-        for each relation and page type cost more than the query."""
-        field = page_model._meta.get_field(name)
-        model, quote = field.related_model, connection.ops.quote_name
-        columns = ", ".join(f"r.{quote(own.column)}" for own in model._meta.concrete_fields)
-        page_column = quote(field.m2m_column_name())
-        sql = (
-            f"SELECT t.{page_column}, {columns} FROM {quote(model._meta.db_table)} r "  # noqa: S608 (names)
-            f"JOIN {quote(field.m2m_db_table())} t ON t.{quote(field.m2m_reverse_name())} = "
-            f"r.{quote(model._meta.pk.column)} WHERE t.{page_column} IN ({', '.join(['%s'] * len(page_ids))})"
-        )
-        return cls(model, sql, tuple(page_ids))
-
-
-def _union_of(parts: list[_Part]):
-    """The rows of ``parts`` over different tables in one query, as model instances.
-
-    The union selects every table's columns (those a table lacks left empty); each
-    row comes back as ``(part index, tag value, instance)``.
-    """
-    fields = {}
-    for part in parts:
-        for field in part.model._meta.concrete_fields:
-            fields.setdefault(field.attname, field)
-    columns = list(fields)
-    # A typed empty value: PostgreSQL types a column of bare NULLs in the first
-    # branches as text, which no later branch's number then matches.
-    empty = {column: f"CAST(NULL AS {field.cast_db_type(connection)})" for column, field in fields.items()}
-    tables, selects, params = [], [], []
-    for position, part in enumerate(parts):
-        own = {field.attname: f"c{index}" for index, field in enumerate(part.model._meta.concrete_fields)}
-        tables.append(f"part{position} (tag, {', '.join(own.values())}) AS ({part.sql})")
-        params.extend(part.params)
-        padded = ", ".join(own.get(column, empty[column]) for column in columns)
-        selects.append(f"SELECT {position}, tag, {padded} FROM part{position}")  # noqa: S608 (constants)
-    with connection.cursor() as cursor:
-        # Compiled SQL and constants; every value is a parameter.
-        cursor.execute(f"WITH {', '.join(tables)} {' UNION ALL '.join(selects)}", params)
-        rows = cursor.fetchall()
-    by_part = {}
-    for row in rows:
-        by_part.setdefault(row[0], []).append(row)
-    place = {column: 2 + index for index, column in enumerate(columns)}
-    for position, part_rows in by_part.items():
-        own = [field.attname for field in parts[position].model._meta.concrete_fields]
-        values = [_converted(fields[column], [row[place[column]] for row in part_rows]) for column in own]
-        for index, row in enumerate(part_rows):
-            instance = parts[position].model.from_db(
-                connection.alias, own, [column_values[index] for column_values in values]
-            )
-            yield position, row[1], instance
-
-
 def _in_model_order(instances, model):
     # The vocabulary tables order by plain field names (sort order, then name or code).
     return sorted(instances, key=lambda item: [getattr(item, name) for name in model._meta.ordering])
@@ -215,7 +133,7 @@ def _load_relations(pages, names, *, also=((), ()), extra=()):
     groups = [(list(pages), names), (list(also[0]), also[1])]
     parts, part_keys = [], []
     for position, queryset in enumerate(extra):
-        parts.append(_Part.of(queryset, Value(position)))
+        parts.append(Part.of(queryset, Value(position)))
         part_keys.append(("extra", ""))
     for group, (group_pages, group_names) in enumerate(groups):
         ids_by_model = {}
@@ -223,12 +141,12 @@ def _load_relations(pages, names, *, also=((), ()), extra=()):
             ids_by_model.setdefault(type(page), []).append(page.pk)
         for name in group_names:
             for model, ids in ids_by_model.items():
-                parts.append(_Part.related(model, name, ids))
+                parts.append(Part.related(model, name, ids))
                 part_keys.append((group, name))
     if not parts:
         return []
     loaded = {}
-    for position, page_id, instance in _union_of(parts):
+    for position, page_id, instance in union_of(parts):
         loaded.setdefault((*part_keys[position], page_id), []).append(instance)
     for group, (group_pages, group_names) in enumerate(groups):
         for name in group_names:
@@ -244,7 +162,7 @@ def filter_vocabulary():
     filters, in one query."""
     models = (ThematicArea, Country, Organisation)
     found = {model: [] for model in models}
-    for position, _tag, instance in _union_of([_Part.of(model.objects.all(), Value(0)) for model in models]):
+    for position, _tag, instance in union_of([Part.of(model.objects.all(), Value(0)) for model in models]):
         found[models[position]].append(instance)
     return tuple(_in_model_order(found[model], model) for model in models)
 
@@ -287,14 +205,48 @@ def latest_knowledge(model, *, locale, user, limit=5, **filters):
 
 def latest_knowledge_of_each(models, *, locale, user, limit=5, **filters):
     """The ``limit`` newest pages of each of ``models`` for a reader of
-    ``locale``, keyed by model, with their relations loaded for all at once.
+    ``locale``, keyed by model, with their locales and relations: one query for
+    the pages of every model, one for the relations of all.
     ``own_language_first``: pages in the reader's language before the others."""
-    latest = {
-        model: list(_knowledge_queryset(model, locale=locale, user=user, **filters)[:limit])
-        for model in models
-    }
+    models = tuple(models)
+    filters = tuple(sorted((name, getattr(value, "pk", value)) for name, value in filters.items()))
+    locale = getattr(locale, "pk", locale)
+    if audience.signed_in(user):
+        parts = _latest_parts(models, locale, user, limit, filters)
+    else:
+        parts = _anonymous_latest_parts(models, locale, limit, filters)
+    locales, ranked = {}, []
+    for position, rank, instance in union_of([*parts, _locales_part()]):
+        if position == len(models):
+            locales[instance.pk] = instance
+        else:
+            ranked.append((position, rank, instance))
+    latest = {model: [] for model in models}
+    for position, _rank, page in sorted(ranked, key=lambda row: row[:2]):
+        page.locale = locales[page.locale_id]
+        latest[models[position]].append(page)
     attach_listing_relations([page for pages in latest.values() for page in pages])
     return latest
+
+
+def _latest_parts(models, locale, user, limit, filters) -> tuple[Part, ...]:
+    return tuple(
+        Part.first(_knowledge_queryset(model, locale=locale, user=user, **dict(filters)), limit)
+        for model in models
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _anonymous_latest_parts(models, locale, limit, filters) -> tuple[Part, ...]:
+    # Readers who are not signed in all see the same pages, so the SQL of their
+    # listings depends only on these arguments; building the querysets cost more
+    # than running them.
+    return _latest_parts(models, locale, None, limit, filters)
+
+
+@functools.lru_cache(maxsize=1)
+def _locales_part() -> Part:
+    return Part.of(Locale.objects.all(), Value(0))
 
 
 def translated_page(model, pk, *, locale):

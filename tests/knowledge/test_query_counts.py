@@ -32,9 +32,9 @@ JOINT_ACTIONS_LARGE = 50
 # grows with the data. Briefs, lessons and joint actions read their topics (the
 # concepts of their search row) in the query of their other relations.
 EXPECTED_QUERIES = {
-    "home": 9,
-    "home, Arabic": 9,
-    "theme page": 9,
+    "home": 7,
+    "home, Arabic": 7,
+    "theme page": 7,
     "brief": 9,
     "lesson": 8,
     "joint action": 10,
@@ -42,10 +42,10 @@ EXPECTED_QUERIES = {
     "brief index, Arabic": 10,
     "lesson index": 10,
     "joint action index, filtered": 10,
-    "partner profile": 8,
+    "partner profile": 6,
     "partner list": 3,
     "brief feed": 5,
-    "theme feed": 8,
+    "theme feed": 6,
 }
 WAGTAIL_PAGE_BUDGET = 10
 WAGTAIL_PAGES = (
