@@ -1,11 +1,12 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
 from portal import site_structure
-from portal.models import ThematicArea
+from portal.models import Country, Organisation, ThematicArea
 from portal.pagecache.showing import NAVIGATION_DEPTH
 from portal.site_address import wagtail_site_sync
 
@@ -35,8 +36,9 @@ def _page_saved_or_deleted(sender, instance, **kwargs):
 post_save.connect(_page_saved_or_deleted, dispatch_uid="portal_site_structure_page_saved")
 post_delete.connect(_page_saved_or_deleted, dispatch_uid="portal_site_structure_page_deleted")
 post_page_move.connect(_forget_site_structure, dispatch_uid="portal_site_structure_page_moved")
-# Root pages carry their view restrictions, theme pages their thematic area.
-for model in (Site, Locale, PageViewRestriction, ThematicArea):
+# Root pages carry their view restrictions, theme pages their thematic area; the
+# partner list kept with the structure shows organisations, countries and logos.
+for model in (Site, Locale, PageViewRestriction, ThematicArea, Organisation, Country, get_image_model()):
     post_save.connect(
         _forget_site_structure, sender=model, dispatch_uid=f"portal_site_structure_{model.__name__}"
     )

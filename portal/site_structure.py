@@ -10,7 +10,9 @@ shared by every worker, and forgotten on those changes (``portal.receivers``).
 
 The entry also carries a ``stamp``, new each time it is built: fragments that must
 be forgotten with it (because they show what such a change changes) put it in their
-cache keys.
+cache keys. ``derived`` keeps such fragments in the process: the partner list, which
+the vocabulary's changes (organisations, countries, their logos) forget with the
+structure.
 """
 
 import operator
@@ -35,6 +37,10 @@ KEY = "portal:site-structure"
 # before; the entry expires, so such a stale copy does not outlive this.
 TIMEOUT = 300
 _MEMO = "_portal_site_structure"
+# Fragments kept per process by ``derived``: a few per language, so a bound only
+# guards against a leak.
+_DERIVED: dict = {}
+_DERIVED_LIMIT = 64
 
 
 @dataclass
@@ -194,6 +200,17 @@ def _port(request) -> int | None:
         return int(request.get_port())
     except (TypeError, ValueError):
         return None
+
+
+def derived(request, name: str, build):
+    """What ``build()`` returns for ``name``, built once per process until the
+    structure is rebuilt: for what shows only what forgets the structure."""
+    key = (current(request).stamp, name)
+    if key not in _DERIVED:
+        if len(_DERIVED) >= _DERIVED_LIMIT:
+            _DERIVED.clear()
+        _DERIVED[key] = build()
+    return _DERIVED[key]
 
 
 def forget() -> None:

@@ -32,8 +32,8 @@ JOINT_ACTIONS_LARGE = 50
 # grows with the data. Briefs, lessons and joint actions read their topics (the
 # concepts of their search row) in the query of their other relations.
 EXPECTED_QUERIES = {
-    "home": 7,
-    "home, Arabic": 7,
+    "home": 5,
+    "home, Arabic": 5,
     "theme page": 7,
     "brief": 9,
     "lesson": 8,

@@ -5,6 +5,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import RequestFactory
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction, Site
 
 from portal import site_structure
@@ -48,6 +50,31 @@ def test_a_restriction_on_the_home_page_applies_at_once(client, home_page):
 
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_the_partner_list_kept_with_the_structure_shows_each_change_of_a_partner_at_once(
+    client, homes, organisation, countries
+):
+    organisation.name, organisation.name_ar = "Relief Works", "أعمال الإغاثة"
+    organisation.save()
+    english = client.get("/en/").content.decode()
+    assert "Relief Works" in english and " · Jordan</p>" in english
+    assert "أعمال الإغاثة" in client.get("/ar/").content.decode()
+
+    organisation.name, organisation.name_ar = "Relief Works International", "أعمال الإغاثة الدولية"
+    organisation.country = countries["LB"]
+    organisation.save()
+    english, arabic = client.get("/en/").content.decode(), client.get("/ar/").content.decode()
+    assert "Relief Works International" in english
+    assert " · Lebanon</p>" in english and " · Jordan</p>" not in english
+    assert "أعمال الإغاثة الدولية" in arabic
+
+    organisation.logo = get_image_model().objects.create(title="Logo", file=get_test_image_file())
+    organisation.save()
+    assert 'class="partner-card__logo"' in client.get("/en/").content.decode()
+
+    organisation.logo.delete()
+    assert 'class="partner-card__logo"' not in client.get("/en/").content.decode()
 
 
 def test_a_request_is_answered_by_the_site_wagtail_would_pick(home_page):
