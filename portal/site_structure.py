@@ -10,9 +10,9 @@ shared by every worker, and forgotten on those changes (``portal.receivers``).
 
 The entry also carries a ``stamp``, new each time it is built: fragments that must
 be forgotten with it (because they show what such a change changes) put it in their
-cache keys. ``derived`` keeps such fragments in the process: the partner list, which
-the vocabulary's changes (organisations, countries, their logos) forget with the
-structure.
+cache keys. ``derived`` keeps such fragments in the process: the partner list and
+listing cards, which show vocabulary whose changes (organisations, countries, their
+logos, thematic areas) forget the structure.
 """
 
 import operator
@@ -37,10 +37,10 @@ KEY = "portal:site-structure"
 # before; the entry expires, so such a stale copy does not outlive this.
 TIMEOUT = 300
 _MEMO = "_portal_site_structure"
-# Fragments kept per process by ``derived``: a few per language, so a bound only
-# guards against a leak.
+# Fragments kept per process by ``derived``: a card is a kilobyte or two, so the
+# bound keeps a few megabytes at most; past it, all are built again.
 _DERIVED: dict = {}
-_DERIVED_LIMIT = 64
+_DERIVED_LIMIT = 4096
 
 
 @dataclass
@@ -202,9 +202,10 @@ def _port(request) -> int | None:
         return None
 
 
-def derived(request, name: str, build):
-    """What ``build()`` returns for ``name``, built once per process until the
-    structure is rebuilt: for what shows only what forgets the structure."""
+def derived(request, name, build):
+    """What ``build()`` returns for ``name`` (any hashable value), built once per
+    process until the structure is rebuilt: for what shows only ``name``'s values
+    and what forgets the structure."""
     key = (current(request).stamp, name)
     if key not in _DERIVED:
         if len(_DERIVED) >= _DERIVED_LIMIT:

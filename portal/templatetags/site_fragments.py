@@ -1,8 +1,10 @@
-"""``{% kept_with_site_structure "name" %}…{% endkept_with_site_structure %}``: a
-part of a page that shows only what forgets the site structure (``portal.receivers``:
-pages of the menus, sites, languages and the vocabulary), rendered once per
-process, name and language until the structure is rebuilt. The partner list is one:
-its organisations, their countries and logos are the same for every reader."""
+"""``{% kept_with_site_structure "name" value… %}…{% endkept_with_site_structure %}``:
+a part of a page rendered once per process, name, values and language until the site
+structure is rebuilt (``portal.receivers``: pages of the menus, moved pages, sites,
+languages and the vocabulary). What it encloses may show only the values it is given
+and what forgets the structure: the partner list (organisations, their countries and
+logos), or a listing card given its page's ``cache_key`` (which changes when the page
+is published or moved) and its comment count."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -14,24 +16,24 @@ register = template.Library()
 
 
 class KeptWithSiteStructureNode(template.Node):
-    def __init__(self, name, nodelist):
-        self.name = name
+    def __init__(self, values, nodelist):
+        self.values = values
         self.nodelist = nodelist
 
     def render(self, context):
         request = context.get("request")
         if request is None:
             return self.nodelist.render(context)
-        name = f"{self.name.resolve(context)}:{get_language()}"
-        html = site_structure.derived(request, name, lambda: str(self.nodelist.render(context)))
+        key = (get_language(), *(value.resolve(context) for value in self.values))
+        html = site_structure.derived(request, key, lambda: str(self.nodelist.render(context)))
         return mark_safe(html)  # noqa: S308 (rendered by this template, kept as it was)
 
 
 @register.tag
 def kept_with_site_structure(parser, token):
     bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes one argument: the fragment's name")
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes the fragment's name, then the values it shows")
     nodelist = parser.parse(("endkept_with_site_structure",))
     parser.delete_first_token()
-    return KeptWithSiteStructureNode(parser.compile_filter(bits[1]), nodelist)
+    return KeptWithSiteStructureNode([parser.compile_filter(bit) for bit in bits[1:]], nodelist)

@@ -11,7 +11,8 @@ from wagtail.models import PageViewRestriction, Site
 
 from portal import site_structure
 from portal.settings.caches import production_caches
-from tests.knowledge.factories import ThemePageFactory
+from tests.comments.factories import CommentFactory
+from tests.knowledge.factories import LessonLearnedPageFactory, ThemePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +76,27 @@ def test_the_partner_list_kept_with_the_structure_shows_each_change_of_a_partner
 
     organisation.logo.delete()
     assert 'class="partner-card__logo"' not in client.get("/en/").content.decode()
+
+
+def test_a_kept_listing_card_shows_each_change_of_its_page_at_once(client, homes, indexes, library):
+    lesson = LessonLearnedPageFactory(
+        parent=indexes["en"]["lessons"], title="Referral forms", themes=[library["health"]]
+    )
+    assert "Referral forms" in client.get("/en/").content.decode()
+
+    lesson.title = "Referral forms, second edition"
+    lesson.save_revision().publish()
+    assert "Referral forms, second edition" in client.get("/en/").content.decode()
+
+    CommentFactory(page=lesson)
+    assert '<span class="comment-count">1 comment</span>' in client.get("/en/").content.decode()
+
+    library["health"].name = "Health and care"
+    library["health"].save()
+    assert '<li class="tag">Health and care</li>' in client.get("/en/").content.decode()
+
+    lesson.move(indexes["en"]["briefs"], pos="last-child")
+    assert 'href="/en/policy-briefs/referral-forms/"' in client.get("/en/").content.decode()
 
 
 def test_a_request_is_answered_by_the_site_wagtail_would_pick(home_page):
