@@ -175,11 +175,14 @@ def first_unread_number(*, topic: Topic, user) -> int | None:
 def reactions_on(*, user, posts) -> tuple[set[int], dict[int, list[str]]]:
     """For the posts of one page: those ``user`` reacted to, and the names of the
     first people who reacted to each (one query; none, and no names, for anonymous
-    readers: who found what helpful is for signed-in people)."""
-    if not user.is_authenticated:
+    readers: who found what helpful is for signed-in people). A post's
+    ``helpful_count`` changes with its reactions, so a page whose posts nobody found
+    helpful needs no query."""
+    found_helpful = [post.pk for post in posts if post.helpful_count]
+    if not user.is_authenticated or not found_helpful:
         return set(), {}
     reactions = (
-        Reaction.objects.filter(post_id__in=[post.pk for post in posts])
+        Reaction.objects.filter(post_id__in=found_helpful)
         .select_related("user", "user__profile")
         .order_by("created_at", "pk")
     )
