@@ -90,6 +90,23 @@ def test_a_first_page_holding_every_post_is_not_counted(role, roles, client_for,
     assert 'id="post-21"' in client.get(longer.get_absolute_url() + "?page=2").content.decode()
 
 
+def test_a_topic_reads_its_resource_and_lesson_in_one_query(roles, client_for, public_forum, home_page):
+    authors = [VerifiedUserFactory() for _ in range(3)]
+    plain, linked = TopicFactory(forum=public_forum), TopicFactory(forum=public_forum)
+    for topic in (plain, linked):
+        add_posts(topic, 3, authors)
+    resource = home_page.add_child(instance=type(home_page)(title="Brief on cold chains", slug="brief"))
+    lesson = home_page.add_child(instance=type(home_page)(title="Cold chains, learned", slug="lesson"))
+    Topic.objects.filter(pk=linked.pk).update(
+        linked_page=resource, lesson=lesson, answer=linked.posts.get(number=2)
+    )
+    client = client_for(roles["member"])
+    page = client.get(linked.get_absolute_url()).content.decode()
+    client.get(plain.get_absolute_url())
+    assert queries(client, linked.get_absolute_url()) == queries(client, plain.get_absolute_url()) + 1
+    assert "Brief on cold chains" in page and "Cold chains, learned" in page
+
+
 def dress_up(topic, authors, readers):
     """What a lively topic page shows: authors with organisations, roles and
     avatars, reactions on every post, an answer, and readers' positions."""
