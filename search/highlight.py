@@ -65,7 +65,7 @@ def snippet(body: str, terms: frozenset[str]) -> str:
         if _matches(word.group(), terms):
             break
     else:
-        # No match: the beginning.
+        # Without a match the snippet is the beginning of the text.
         words = text.WORD_RE.finditer(source)
         before.clear()
         skipped = 0
