@@ -1,7 +1,9 @@
 """Highlighted titles and snippets, made from the original text in Python so every
 backend marks the same words: everything is escaped, only ``<mark>`` is added."""
 
+from collections import deque
 from functools import lru_cache
+from itertools import islice
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -48,20 +50,35 @@ def highlight_title(title: str, terms: frozenset[str]) -> str:
 
 def snippet(body: str, terms: frozenset[str]) -> str:
     """About ``SNIPPET_WORDS`` words of ``body`` around its first match (or its
-    beginning), escaped, with the matching words in ``<mark>``."""
+    beginning), escaped, with the matching words in ``<mark>``. Words are read up
+    to the first match and tested only around it: a long body's other words cost
+    nothing."""
     source = (body or "")[:SCAN_CHARS]
-    words, spans = _spans(source, terms)
-    if not words:
+    words = text.WORD_RE.finditer(source)
+    lead = SNIPPET_WORDS // 4
+    before = deque(maxlen=lead + 1)
+    skipped = 0
+    for word in words:
+        if len(before) == before.maxlen:
+            skipped += 1
+        before.append(word)
+        if _matches(word.group(), terms):
+            break
+    else:
+        # Without a match the snippet is the beginning of the text.
+        words = text.WORD_RE.finditer(source)
+        before.clear()
+        skipped = 0
+    shown = [*before, *islice(words, SNIPPET_WORDS - len(before) + 1)]
+    if not shown:
         return ""
-    first = 0
-    if spans:
-        first = next(index for index, word in enumerate(words) if word.start() == spans[0][0])
-    start_index = max(first - SNIPPET_WORDS // 4, 0)
-    end_index = min(start_index + SNIPPET_WORDS, len(words)) - 1
-    start, end = words[start_index].start(), words[end_index].end()
+    more = len(shown) > SNIPPET_WORDS
+    shown = shown[:SNIPPET_WORDS]
+    spans = [(word.start(), word.end()) for word in shown if _matches(word.group(), terms)]
+    start, end = shown[0].start(), shown[-1].end()
     html = _render(source, spans, start, end)
-    prefix = "… " if start_index > 0 else ""
-    suffix = " …" if end_index < len(words) - 1 or len(body) > len(source) else ""
+    prefix = "… " if skipped else ""
+    suffix = " …" if more or len(body) > len(source) else ""
     return mark_safe(f"{prefix}{html}{suffix}")  # noqa: S308 (escaped in _render)
 
 

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from forums import permissions, selectors, services
 from forums.forms import PostForm
 from forums.models import Forum
-from forums.views.common import decorate_posts, post_url
+from forums.views.common import decorate_posts, page_of, post_url
 from portal import audience
 from portal.notifications.selectors import is_watching
 from portal.pagecache.public import PUBLIC, offer
@@ -53,9 +53,11 @@ def forum_detail(request, slug):
 def topic_detail(request, pk):
     user = request.user
     topic = selectors.topic_get(pk=pk, user=user)
-    page = Paginator(
-        selectors.post_list_with_authors(topic=topic, user=user), selectors.POSTS_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    page = page_of(
+        selectors.post_list_with_authors(topic=topic, user=user),
+        selectors.POSTS_PER_PAGE,
+        request.GET.get("page"),
+    )
     posts = list(page.object_list)
     decorate_posts(posts, user, topic, *selectors.reactions_on(user=user, posts=posts))
     if posts and user.is_authenticated:
