@@ -95,7 +95,8 @@ class MatchTable:
 
     def _keep(self, rows: QuerySet) -> str:
         """Keep ``rows`` (documents annotated with a ``score``, higher is better)
-        with their translation group as a number: the newest version's id."""
+        with their translation group as a number, the newest version's id, and
+        how many of the group's versions matched."""
         rows_sql, params = rows.values_list("translation_group", *KEPT_COLUMNS).query.sql_with_params()
         kept = ", ".join(f"s.{column}" for column in KEPT_COLUMNS)
         with connection.cursor() as cursor:
@@ -104,8 +105,9 @@ class MatchTable:
             # Django's own compiled SQL; every value is a parameter. Each row is
             # scored in the subquery, so the window sorts only the kept columns.
             cursor.execute(
-                f"INSERT INTO {self.table} (group_id, {', '.join(KEPT_COLUMNS)}) "  # noqa: S608
-                f"SELECT MAX(s.id) OVER (PARTITION BY s.translation_group), {kept} "
+                f"INSERT INTO {self.table} (group_id, members, {', '.join(KEPT_COLUMNS)}) "  # noqa: S608
+                "SELECT MAX(s.id) OVER (PARTITION BY s.translation_group), "
+                f"COUNT(*) OVER (PARTITION BY s.translation_group), {kept} "
                 f"FROM ({rows_sql}{self.fence}) s",
                 params,
             )
@@ -123,8 +125,8 @@ class SqliteDialect(QueryParts, MatchTable):
     table = "temp.search_matches"
     create_sql = (
         "CREATE TEMP TABLE IF NOT EXISTS search_matches (id INTEGER PRIMARY KEY, score REAL, "
-        "group_id INTEGER NOT NULL, doc_type TEXT NOT NULL, language TEXT NOT NULL, year INTEGER, "
-        "date, translation_order INTEGER NOT NULL)"
+        "group_id INTEGER NOT NULL, members INTEGER NOT NULL, doc_type TEXT NOT NULL, "
+        "language TEXT NOT NULL, year INTEGER, date, translation_order INTEGER NOT NULL)"
     )
     AND, OR = " AND ", " OR "
 
@@ -171,8 +173,9 @@ class PostgresDialect(QueryParts, MatchTable):
     table = "pg_temp.search_matches"
     create_sql = (
         "CREATE TEMP TABLE IF NOT EXISTS search_matches (id bigint PRIMARY KEY, score real, "
-        "group_id bigint NOT NULL, doc_type varchar(40) NOT NULL, language varchar(8) NOT NULL, "
-        "year integer, date timestamp with time zone, translation_order integer NOT NULL)"
+        "group_id bigint NOT NULL, members integer NOT NULL, doc_type varchar(40) NOT NULL, "
+        "language varchar(8) NOT NULL, year integer, date timestamp with time zone, "
+        "translation_order integer NOT NULL)"
     )
     # Nothing vacuums a temporary table, and a connection may live for many searches.
     clear_sql = "TRUNCATE {table}"
