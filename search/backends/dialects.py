@@ -6,8 +6,9 @@ types is ever interpreted.
 """
 
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Max, QuerySet, Value, Window
+from django.db.models import BooleanField, FloatField, QuerySet, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
 from search import text
 from search.concepts import QueryPart, concept_term, query_concepts
@@ -18,8 +19,8 @@ FTS_TABLE = "search_searchdocument_fts"
 SQLITE_RANK = f"bm25({FTS_TABLE}, 10.0, 1.0, 0.5)"
 # The full text matches of one search, before visibility and filters.
 FTS_MATCHES = "temp.search_fts_matches"
-# What ``search.backends.matches`` reads of each match, in the order Django selects them.
-MATCH_COLUMNS = ("id", "score", "group_id", "doc_type", "language", "year", "date", "translation_order")
+# What ``search.backends.matches`` reads of each match besides its ``group_id``.
+KEPT_COLUMNS = ("id", "score", "doc_type", "language", "year", "date", "translation_order")
 
 
 def _clean(term: str) -> str:
@@ -69,13 +70,16 @@ class MatchTable:
     table = ""
     create_sql = ""
     clear_sql = "DELETE FROM {table}"
+    # Ends the subquery of scored rows where the planner would otherwise merge it
+    # into the window's query and score each row after the sort.
+    fence = ""
 
     def keep_matches(self, visible: QuerySet, parts) -> str:
         """Keep the ``visible`` documents matching every part of a query (each of
         them when there are no ``parts``), and return the table."""
         if parts:
             return self._keep(self._matching(visible, parts))
-        return self._keep(visible.annotate(score=Value(None, output_field=FloatField())))
+        return self._keep(visible.annotate(score=Cast(Value(None), FloatField())))
 
     def keep_title_matches(self, visible: QuerySet, head, prefixes) -> str:
         """Keep the ``visible`` documents whose title has the words ``head`` and one
@@ -91,16 +95,22 @@ class MatchTable:
 
     def _keep(self, rows: QuerySet) -> str:
         """Keep ``rows`` (documents annotated with a ``score``, higher is better)
-        with their translation group as a number: the newest version's id."""
-        rows = rows.annotate(
-            group_id=Window(Max("id"), partition_by=[F("translation_group")]),
-        ).values_list(*MATCH_COLUMNS)
-        rows_sql, params = rows.query.sql_with_params()
+        with their translation group as a number, the newest version's id, and
+        how many of the group's versions matched."""
+        rows_sql, params = rows.values_list("translation_group", *KEPT_COLUMNS).query.sql_with_params()
+        kept = ", ".join(f"s.{column}" for column in KEPT_COLUMNS)
         with connection.cursor() as cursor:
             cursor.execute(self.create_sql)
             cursor.execute(self.clear_sql.format(table=self.table))
-            # Django's own compiled SQL; every value is a parameter.
-            cursor.execute(f"INSERT INTO {self.table} ({', '.join(MATCH_COLUMNS)}) {rows_sql}", params)
+            # Django's own compiled SQL; every value is a parameter. Each row is
+            # scored in the subquery, so the window sorts only the kept columns.
+            cursor.execute(
+                f"INSERT INTO {self.table} (group_id, members, {', '.join(KEPT_COLUMNS)}) "  # noqa: S608
+                "SELECT MAX(s.id) OVER (PARTITION BY s.translation_group), "
+                f"COUNT(*) OVER (PARTITION BY s.translation_group), {kept} "
+                f"FROM ({rows_sql}{self.fence}) s",
+                params,
+            )
             self._analyse(cursor)
         return self.table
 
@@ -115,8 +125,8 @@ class SqliteDialect(QueryParts, MatchTable):
     table = "temp.search_matches"
     create_sql = (
         "CREATE TEMP TABLE IF NOT EXISTS search_matches (id INTEGER PRIMARY KEY, score REAL, "
-        "group_id INTEGER NOT NULL, doc_type TEXT NOT NULL, language TEXT NOT NULL, year INTEGER, "
-        "date, translation_order INTEGER NOT NULL)"
+        "group_id INTEGER NOT NULL, members INTEGER NOT NULL, doc_type TEXT NOT NULL, "
+        "language TEXT NOT NULL, year INTEGER, date, translation_order INTEGER NOT NULL)"
     )
     AND, OR = " AND ", " OR "
 
@@ -163,11 +173,13 @@ class PostgresDialect(QueryParts, MatchTable):
     table = "pg_temp.search_matches"
     create_sql = (
         "CREATE TEMP TABLE IF NOT EXISTS search_matches (id bigint PRIMARY KEY, score real, "
-        "group_id bigint NOT NULL, doc_type varchar(40) NOT NULL, language varchar(8) NOT NULL, "
-        "year integer, date timestamp with time zone, translation_order integer NOT NULL)"
+        "group_id bigint NOT NULL, members integer NOT NULL, doc_type varchar(40) NOT NULL, "
+        "language varchar(8) NOT NULL, year integer, date timestamp with time zone, "
+        "translation_order integer NOT NULL)"
     )
     # Nothing vacuums a temporary table, and a connection may live for many searches.
     clear_sql = "TRUNCATE {table}"
+    fence = " OFFSET 0"
     AND, OR = " & ", " | "
 
     def quoted(self, term: str) -> str:

@@ -3,10 +3,11 @@
 The dialect (``search.backends.dialects``) runs the full text match once and keeps
 every visible match in a temporary table private to the connection, with what the
 rest of the search reads of it: the score (higher is better), the translation group
-(``group_id``, the same for every matching version of one text), type, language,
-year, date and translation order. Counting, ranking and the seven facets then read
-that small table, joined only to the facets' link tables, instead of each finding
-the matches again among all the search rows. The SQL is the same on SQLite and
+(``group_id``, the same for every matching version of one text) and how many of
+its versions matched (``members``), type, language, year, date and translation
+order. Counting, ranking and the seven facets then read that small table, joined
+only to the facets' link tables, instead of each finding the matches again among
+all the search rows. The SQL is the same on SQLite and
 PostgreSQL; every value is a parameter.
 """
 
@@ -170,22 +171,30 @@ class Matches:
 
     def facet_counts(self) -> dict[str, dict]:
         """Groups per value of each facet, each over the matches of every other
-        filter (checking a second value of a facet widens, not narrows)."""
+        filter (checking a second value of a facet widens, not narrows).
+
+        A document has a value once, so a group that matched with one version
+        counts its rows; only the versions of groups that matched more than once
+        are counted distinct, which sorts them, and they are few. The values come
+        in their order, which decides between topics of equal counts."""
         counts = {}
         for name in FACETS:
             where, params = self._where(without=name)
             if name in COLUMNS:
-                column = COLUMNS[name]
-                sql = (
-                    f"SELECT m.{column}, COUNT(DISTINCT m.group_id) FROM {self.table} m "  # noqa: S608
-                    f"WHERE {where} GROUP BY m.{column}"
-                )
+                value, rows = f"m.{COLUMNS[name]}", f"{self.table} m WHERE {where}"
             else:
                 related = RELATED[name]
-                sql = (
-                    f"SELECT {related.value}, COUNT(DISTINCT m.group_id) FROM {self.table} m "  # noqa: S608
-                    f"{self.JOIN} {related.table} t {related.joins} "
-                    f"WHERE t.{related.document} = m.id AND {where} GROUP BY {related.value}"
+                value = related.value
+                rows = (
+                    f"{self.table} m {self.JOIN} {related.table} t {related.joins} "
+                    f"WHERE t.{related.document} = m.id AND {where}"
                 )
-            counts[name] = dict(self._rows(sql, params))
+            counts[name] = {}
+            for found, groups in self._rows(
+                f"SELECT {value}, COUNT(*) FROM {rows} AND m.members = 1 GROUP BY {value} "  # noqa: S608
+                f"UNION ALL SELECT {value}, COUNT(DISTINCT m.group_id) FROM {rows} AND m.members > 1 "
+                f"GROUP BY {value} ORDER BY 1",
+                params * 2,
+            ):
+                counts[name][found] = counts[name].get(found, 0) + groups
         return counts
