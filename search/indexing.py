@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from portal.thesaurus.matching import Matcher, matcher
 from search import text
 from search.backends import engine_configured, get_backend
 from search.concepts import concept_term, document_concepts
@@ -35,9 +36,9 @@ def _notify_backend(keys):
         logger.exception("Search backend could not take changed documents %s", keys)
 
 
-# Terms this process already wrote; terms are only ever added (a rebuild clears
-# both), so a seen term needs no second insert.
-_recorded_terms: set[tuple[str, str]] = set()
+# Terms this process already wrote, by scope; terms are only ever added (a
+# rebuild clears both), so a seen term needs no second insert.
+_recorded_terms: dict[str, set[str]] = {}
 MAX_REMEMBERED_TERMS = 500_000
 
 
@@ -45,18 +46,30 @@ def forget_recorded_terms() -> None:
     _recorded_terms.clear()
 
 
+def _remember_terms(terms: dict[str, set[str]]) -> None:
+    if sum(map(len, _recorded_terms.values())) > MAX_REMEMBERED_TERMS:
+        _recorded_terms.clear()
+    for scope, words in terms.items():
+        _recorded_terms.setdefault(scope, set()).update(words)
+
+
 def record_terms(analysed) -> None:
     """Add the words of these analysed documents to the "did you mean" vocabulary."""
-    terms = {(word, document.scope) for document in analysed for word in document.vocabulary()}
-    terms -= _recorded_terms
-    if not terms:
+    terms: dict[str, set[str]] = {}
+    for document in analysed:
+        terms.setdefault(document.scope, set()).update(document.vocabulary())
+    for scope, words in terms.items():
+        words -= _recorded_terms.get(scope, set())
+    if not any(terms.values()):
         return
-    if len(_recorded_terms) > MAX_REMEMBERED_TERMS:
-        _recorded_terms.clear()
     # Remembered once the transaction commits, so a rolled-back write is not.
-    transaction.on_commit(partial(_recorded_terms.update, terms))
+    transaction.on_commit(partial(_remember_terms, terms))
     SearchTerm.objects.bulk_create(
-        [SearchTerm(term=word, scope=scope, prefix=word[:1], length=len(word)) for word, scope in terms],
+        [
+            SearchTerm(term=word, scope=scope, prefix=word[:1], length=len(word))
+            for scope, words in terms.items()
+            for word in words
+        ],
         ignore_conflicts=True,
         batch_size=2000,
     )
@@ -83,12 +96,12 @@ class _Analysed:
     """A projection analysed once per write: its texts, and the concepts its
     document is about."""
 
-    def __init__(self, projection: Projection):
+    def __init__(self, projection: Projection, thesaurus: Matcher):
         self.projection = projection
         self.language = (projection.language or "")[:8]
         self.scope = projection.scope
         self._texts: dict[str, _Text] = {}
-        self.concepts = document_concepts(projection, self.stems)
+        self.concepts = document_concepts(projection, self.stems, thesaurus=thesaurus)
 
     def text(self, content: str) -> _Text:
         found = self._texts.get(content)
@@ -101,13 +114,12 @@ class _Analysed:
 
     def vocabulary(self) -> list[str]:
         projection = self.projection
-        words = dict.fromkeys(
-            word
-            for content in (projection.title, projection.body[:20_000])
-            for word in self.text(content).words
-            if MIN_TERM_LENGTH <= len(word) <= MAX_TERM_LENGTH and not word.isdigit()
-        )
-        return list(words)[:MAX_TERMS_PER_DOCUMENT]
+        # Each word is judged once, however often the text repeats it.
+        words = dict.fromkeys(self.text(projection.title).words)
+        words.update(dict.fromkeys(self.text(projection.body[:20_000]).words))
+        return [
+            word for word in words if MIN_TERM_LENGTH <= len(word) <= MAX_TERM_LENGTH and not word.isdigit()
+        ][:MAX_TERMS_PER_DOCUMENT]
 
     def values(self) -> dict:
         projection = self.projection
@@ -229,7 +241,7 @@ def _rows_update(documents: list[SearchDocument], names: list[str]) -> None:
 @transaction.atomic
 def document_save(projection: Projection) -> SearchDocument:
     """Write the search row of ``projection`` (creating or reviving it)."""
-    analysed = _Analysed(projection)
+    analysed = _Analysed(projection, matcher())
     values = analysed.values()
     document = SearchDocument.objects.select_for_update().filter(key=projection.key).first()
     if document is None:
@@ -272,7 +284,9 @@ def documents_save_many(projections, *, notify: bool = True) -> int:
     write for each, in a few statements for the whole batch (a rebuild, a bulk
     load). ``notify=False`` leaves the backend alone, for a caller that rebuilds
     its index next. Returns the number of rows written."""
-    by_key = {projection.key: _Analysed(projection) for projection in projections}
+    # The thesaurus cannot change within this transaction but by its own doing.
+    thesaurus = matcher()
+    by_key = {projection.key: _Analysed(projection, thesaurus) for projection in projections}
     if not by_key:
         return 0
     existing = {
