@@ -322,9 +322,9 @@ def run(documents, backend_name, repeat, out):
             batch = list(itertools.islice(stream, BATCH))
             if not batch:
                 return
-            documents_save_many(batch, notify=False)
+            rows = documents_save_many(batch, notify=False)
             row_seconds += time.perf_counter() - started
-            yield from SearchDocument.objects.filter(key__in=[written.key for written in batch])
+            yield from rows
 
     started = time.perf_counter()
     backend.rebuild(written_rows(), stdout=None)

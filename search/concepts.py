@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from portal.thesaurus.matching import Naming, concept_spans, concepts_in_stems, namings
+from portal.thesaurus.matching import Matcher, Naming, concept_spans, matcher, namings
 from search import text
 
 # Analysed text holds stems of letters and digits only, so a term made of this
@@ -43,16 +43,19 @@ def concept_term(concept_id: int) -> str:
     return f"{CONCEPT_TERM_PREFIX}{concept_id}"
 
 
-def document_concepts(projection, stemmed) -> list[int]:
+def document_concepts(projection, stemmed, *, thesaurus: Matcher | None = None) -> list[int]:
     """Ids of the concepts the document projected as ``projection`` is about.
     ``stemmed(text)`` gives the stems of each word of one of its texts (normalised,
-    stop words left out, in its language), as the indexing pipeline has them."""
+    stop words left out, in its language), as the indexing pipeline has them.
+    ``thesaurus`` is the matcher to read them with, for a caller tagging many
+    documents at once: finding the current one asks the cache whether the
+    thesaurus changed."""
     texts = (
         projection.title,
         projection.body[:MAX_CONCEPT_TEXT],
         projection.attachment_text[:MAX_CONCEPT_TEXT],
     )
-    found = concepts_in_stems([stems for content in texts for stems in stemmed(content)])
+    found = (thesaurus or matcher()).find([stems for content in texts for stems in stemmed(content)])
     return sorted((found | set(projection.concepts)) - set(projection.concepts_excluded))
 
 

@@ -10,10 +10,11 @@ models exist, so this module never imports them.
 import logging
 from functools import partial
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from portal.thesaurus.matching import Matcher, matcher
 from search import text
 from search.backends import engine_configured, get_backend
 from search.concepts import concept_term, document_concepts
@@ -35,9 +36,9 @@ def _notify_backend(keys):
         logger.exception("Search backend could not take changed documents %s", keys)
 
 
-# Terms this process already wrote; terms are only ever added (a rebuild clears
-# both), so a seen term needs no second insert.
-_recorded_terms: set[tuple[str, str]] = set()
+# Terms this process already wrote, by scope; terms are only ever added (a
+# rebuild clears both), so a seen term needs no second insert.
+_recorded_terms: dict[str, set[str]] = {}
 MAX_REMEMBERED_TERMS = 500_000
 
 
@@ -45,18 +46,30 @@ def forget_recorded_terms() -> None:
     _recorded_terms.clear()
 
 
+def _remember_terms(terms: dict[str, set[str]]) -> None:
+    if sum(map(len, _recorded_terms.values())) > MAX_REMEMBERED_TERMS:
+        _recorded_terms.clear()
+    for scope, words in terms.items():
+        _recorded_terms.setdefault(scope, set()).update(words)
+
+
 def record_terms(analysed) -> None:
     """Add the words of these analysed documents to the "did you mean" vocabulary."""
-    terms = {(word, document.scope) for document in analysed for word in document.vocabulary()}
-    terms -= _recorded_terms
-    if not terms:
+    terms: dict[str, set[str]] = {}
+    for document in analysed:
+        terms.setdefault(document.scope, set()).update(document.vocabulary())
+    for scope, words in terms.items():
+        words -= _recorded_terms.get(scope, set())
+    if not any(terms.values()):
         return
-    if len(_recorded_terms) > MAX_REMEMBERED_TERMS:
-        _recorded_terms.clear()
     # Remembered once the transaction commits, so a rolled-back write is not.
-    transaction.on_commit(partial(_recorded_terms.update, terms))
+    transaction.on_commit(partial(_remember_terms, terms))
     SearchTerm.objects.bulk_create(
-        [SearchTerm(term=word, scope=scope, prefix=word[:1], length=len(word)) for word, scope in terms],
+        [
+            SearchTerm(term=word, scope=scope, prefix=word[:1], length=len(word))
+            for scope, words in terms.items()
+            for word in words
+        ],
         ignore_conflicts=True,
         batch_size=2000,
     )
@@ -83,12 +96,12 @@ class _Analysed:
     """A projection analysed once per write: its texts, and the concepts its
     document is about."""
 
-    def __init__(self, projection: Projection):
+    def __init__(self, projection: Projection, thesaurus: Matcher):
         self.projection = projection
         self.language = (projection.language or "")[:8]
         self.scope = projection.scope
         self._texts: dict[str, _Text] = {}
-        self.concepts = document_concepts(projection, self.stems)
+        self.concepts = document_concepts(projection, self.stems, thesaurus=thesaurus)
 
     def text(self, content: str) -> _Text:
         found = self._texts.get(content)
@@ -101,13 +114,12 @@ class _Analysed:
 
     def vocabulary(self) -> list[str]:
         projection = self.projection
-        words = dict.fromkeys(
-            word
-            for content in (projection.title, projection.body[:20_000])
-            for word in self.text(content).words
-            if MIN_TERM_LENGTH <= len(word) <= MAX_TERM_LENGTH and not word.isdigit()
-        )
-        return list(words)[:MAX_TERMS_PER_DOCUMENT]
+        # Each word is judged once, however often the text repeats it.
+        words = dict.fromkeys(self.text(projection.title).words)
+        words.update(dict.fromkeys(self.text(projection.body[:20_000]).words))
+        return [
+            word for word in words if MIN_TERM_LENGTH <= len(word) <= MAX_TERM_LENGTH and not word.isdigit()
+        ][:MAX_TERMS_PER_DOCUMENT]
 
     def values(self) -> dict:
         projection = self.projection
@@ -140,18 +152,21 @@ class _Analysed:
             "deleted": False,
         }
 
-    def related(self, relation: str) -> list[int]:
-        return self.concepts if relation == "concepts" else getattr(self.projection, relation)
+    def links(self) -> dict[str, list[int]]:
+        """The ids of what the row links to, by relation, each once."""
+        projection = self.projection
+        return {
+            "themes": list(dict.fromkeys(projection.themes)),
+            "countries": list(dict.fromkeys(projection.countries)),
+            "organisations": list(dict.fromkeys(projection.organisations)),
+            "concepts": self.concepts,
+        }
 
 
-def _relations(analysed: _Analysed) -> list[tuple[str, list[int]]]:
-    return [(relation, analysed.related(relation)) for relation in RELATIONS]
-
-
-def _insert_relations(document: SearchDocument, analysed: _Analysed) -> None:
+def _insert_relations(document: SearchDocument, links: dict[str, list[int]]) -> None:
     # A new row has no relations yet: insert them without reading first.
-    for relation, ids in _relations(analysed):
-        _link_rows_insert(relation, [(document.pk, pk) for pk in dict.fromkeys(ids)])
+    for relation, ids in links.items():
+        _link_rows_insert(relation, [(document.pk, pk) for pk in ids])
 
 
 def _run_many(sql: str, params: list) -> None:
@@ -188,25 +203,58 @@ def _link_rows_insert(relation: str, pairs: list[tuple[int, int]]) -> None:
     _insert(through, [through._meta.get_field(name).column for name in names], pairs)
 
 
-def _rows_insert(documents: list[SearchDocument]) -> None:
-    """Insert new rows as ``bulk_create`` would (defaults, ``auto_now``), without
-    compiling a statement of every value, then read back their ids."""
+# Python types the database drivers take as they are for fields of these kinds,
+# which Django's preparation of a value for saving returns unchanged.
+_DRIVER_TYPES = (
+    (models.CharField, str),
+    (models.TextField, str),
+    (models.BooleanField, bool),
+    (models.IntegerField, int),
+    (models.ForeignKey, int),
+)
+
+
+def _preparations(fields) -> list:
+    """For each field, what makes its values the database's: the field's own
+    preparation, or for a field of a kind the drivers take as they are, the
+    types it leaves alone. Preparing every value costs a batch of rows more
+    than the analysis of a text."""
+    kept = []
+    for field in fields:
+        native = next((kind for model_field, kind in _DRIVER_TYPES if isinstance(field, model_field)), None)
+        kept.append((partial(field.get_db_prep_save, connection=connection), native))
+    return kept
+
+
+def _prepared(row, preparations) -> list:
+    return [
+        value if value is None or type(value) is native else prepare(value)
+        for value, (prepare, native) in zip(row, preparations, strict=True)
+    ]
+
+
+def _rows_insert(fresh: dict[str, dict], now) -> list[SearchDocument]:
+    """Insert new rows with ``fresh``'s values (key -> values) and the fields'
+    defaults, without compiling a statement of every value or building each
+    row's model from keywords; read back their ids. The rows as written."""
+    if not fresh:
+        return []
     fields = [field for field in SearchDocument._meta.concrete_fields if not field.primary_key]
+    defaults = {field.attname: field.get_default() for field in fields}
+    defaults["updated_at"] = now
+    names = [field.attname for field in fields]
+    rows = {}
+    for key, values in fresh.items():
+        row = {**defaults, **values, "key": key}
+        rows[key] = [row[name] for name in names]
+    preparations = _preparations(fields)
     _insert(
         SearchDocument,
         [field.column for field in fields],
-        [
-            [field.get_db_prep_save(field.pre_save(document, add=True), connection) for field in fields]
-            for document in documents
-        ],
+        [_prepared(row, preparations) for row in rows.values()],
     )
-    ids = dict(
-        SearchDocument.objects.filter(key__in=[document.key for document in documents]).values_list(
-            "key", "pk"
-        )
-    )
-    for document in documents:
-        document.pk = ids[document.key]
+    ids = dict(SearchDocument.objects.filter(key__in=list(fresh)).values_list("key", "pk"))
+    return [SearchDocument.from_db(connection.alias, None, [ids[key], *row]) for key, row in rows.items()]
 
 
 def _rows_update(documents: list[SearchDocument], names: list[str]) -> None:
@@ -214,13 +262,11 @@ def _rows_update(documents: list[SearchDocument], names: list[str]) -> None:
     fields = [SearchDocument._meta.get_field(name) for name in names]
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    preparations = _preparations(fields)
     _run_many(
         f"UPDATE {quote(SearchDocument._meta.db_table)} SET {assignments} WHERE id = %s",  # noqa: S608 (model names)
         [
-            [
-                *(field.get_db_prep_save(getattr(document, field.attname), connection) for field in fields),
-                document.pk,
-            ]
+            [*_prepared([getattr(document, field.attname) for field in fields], preparations), document.pk]
             for document in documents
         ],
     )
@@ -229,52 +275,50 @@ def _rows_update(documents: list[SearchDocument], names: list[str]) -> None:
 @transaction.atomic
 def document_save(projection: Projection) -> SearchDocument:
     """Write the search row of ``projection`` (creating or reviving it)."""
-    analysed = _Analysed(projection)
-    values = analysed.values()
+    analysed = _Analysed(projection, matcher())
+    values, links = analysed.values(), analysed.links()
     document = SearchDocument.objects.select_for_update().filter(key=projection.key).first()
     if document is None:
         document = SearchDocument.objects.create(key=projection.key, **values)
-        _insert_relations(document, analysed)
+        _insert_relations(document, links)
     else:
         for name, value in values.items():
             setattr(document, name, value)
         # The row is locked, so counting up here cannot lose a concurrent write.
         document.version += 1
         document.save()
-        for relation, ids in _relations(analysed):
+        for relation, ids in links.items():
             getattr(document, relation).set(ids)
     record_terms([analysed])
     transaction.on_commit(partial(_notify_backend, [projection.key]))
     return document
 
 
-def _replace_relations(
-    documents: dict[str, SearchDocument], analysed: dict[str, _Analysed], *, fresh
-) -> None:
-    """The relation rows of many documents: the old rows of the documents that
-    existed are dropped in one statement per relation, every document's rows
-    inserted."""
-    existed = [document.pk for key, document in documents.items() if key not in fresh]
+def _replace_relations(documents: list[SearchDocument], existed: list[int]) -> None:
+    """The relation rows of many documents (each with its ``links``): the old
+    rows of the documents that ``existed`` (their ids) are dropped in one
+    statement per relation, every document's rows inserted."""
     for relation in RELATIONS:
         if existed:
             getattr(SearchDocument, relation).through.objects.filter(searchdocument_id__in=existed).delete()
-        pairs = [
-            (document.pk, pk)
-            for key, document in documents.items()
-            for pk in dict.fromkeys(analysed[key].related(relation))
-        ]
-        _link_rows_insert(relation, pairs)
+        _link_rows_insert(
+            relation, [(document.pk, pk) for document in documents for pk in document.links[relation]]
+        )
 
 
 @transaction.atomic
-def documents_save_many(projections, *, notify: bool = True) -> int:
+def documents_save_many(projections, *, notify: bool = True) -> list[SearchDocument]:
     """Write the search rows of many projections: the rows ``document_save`` would
     write for each, in a few statements for the whole batch (a rebuild, a bulk
     load). ``notify=False`` leaves the backend alone, for a caller that rebuilds
-    its index next. Returns the number of rows written."""
-    by_key = {projection.key: _Analysed(projection) for projection in projections}
+    its index next, and takes the rows from here. Returns the rows as written,
+    each with ``links``, the ids of what it links to by relation, so that caller
+    need not read them back."""
+    # The thesaurus cannot change within this transaction but by its own doing.
+    thesaurus = matcher()
+    by_key = {projection.key: _Analysed(projection, thesaurus) for projection in projections}
     if not by_key:
-        return 0
+        return []
     existing = {
         document.key: document
         for document in SearchDocument.objects.select_for_update()
@@ -288,7 +332,7 @@ def documents_save_many(projections, *, notify: bool = True) -> int:
         fields.update(values)
         document = existing.get(key)
         if document is None:
-            fresh[key] = SearchDocument(key=key, **values)
+            fresh[key] = values
             continue
         for name, value in values.items():
             setattr(document, name, value)
@@ -296,13 +340,17 @@ def documents_save_many(projections, *, notify: bool = True) -> int:
         document.version += 1
         document.updated_at = now
         changed.append(document)
-    _rows_insert(list(fresh.values()))
+    inserted = _rows_insert(fresh, now)
     _rows_update(changed, [*sorted(fields), "version", "updated_at"])
-    _replace_relations({**existing, **fresh}, by_key, fresh=fresh)
+    written = {document.key: document for document in [*inserted, *changed]}
+    documents = [written[key] for key in by_key]
+    for document in documents:
+        document.links = by_key[document.key].links()
+    _replace_relations(documents, [document.pk for document in changed])
     record_terms(by_key.values())
     if notify:
         transaction.on_commit(partial(_notify_backend, list(by_key)))
-    return len(by_key)
+    return documents
 
 
 @transaction.atomic

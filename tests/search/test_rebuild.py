@@ -7,6 +7,7 @@ from django.core.management import call_command
 from portal.thesaurus import demo as thesaurus_demo
 from portal.thesaurus.matching import concepts_in_text
 from search import text
+from search.backends.engine.index import row_sources
 from search.benchmark import _vocabulary as benchmark_vocabulary
 from search.benchmark import projections as benchmark_projections
 from search.indexing import document_save, documents_save_many
@@ -113,3 +114,63 @@ def test_saving_many_analyses_and_tags_each_text_as_the_search_and_the_thesaurus
         assert set(row.concepts.values_list("pk", flat=True)) == named
     assert rows[projections[1].key].concepts.filter(slug="early-warning-systems").exists()
     assert rows[projections[0].key].concepts.filter(slug="mental-health").exists()
+
+
+def _written(rows):
+    """Each row as the database holds it and the ids it links to, by key."""
+    return {
+        row.key: (
+            {field.attname: getattr(row, field.attname) for field in SearchDocument._meta.concrete_fields},
+            {
+                relation: sorted(row.links[relation])
+                for relation in ("themes", "countries", "organisations", "concepts")
+            },
+        )
+        for row in rows
+    }
+
+
+def test_saving_many_returns_the_rows_as_written_with_their_links():
+    vocabulary = benchmark_vocabulary()
+    thesaurus_demo.load(io.StringIO())
+    first = list(benchmark_projections(30, vocabulary, seed=4))
+    documents_save_many(first)
+    # Some rows again (updated), some new.
+    projections = list(benchmark_projections(50, vocabulary, seed=5))
+
+    returned = documents_save_many(projections)
+
+    assert [row.key for row in returned] == [projection.key for projection in projections]
+    stored = SearchDocument.objects.filter(key__startswith="benchmark.").prefetch_related(
+        "themes", "countries", "organisations", "concepts"
+    )
+    for row in stored:
+        row.links = {
+            relation: [item.pk for item in getattr(row, relation).all()]
+            for relation in ("themes", "countries", "organisations", "concepts")
+        }
+    assert _written(returned) == _written(stored)
+    assert {row.version for row in returned} == {1, 2}
+
+
+def test_the_engine_sources_of_the_rows_written_are_those_of_the_rows_read_back(
+    settings, django_assert_num_queries
+):
+    # Dates made in another zone than the database's UTC, as a page's may be.
+    settings.TIME_ZONE = "Asia/Beirut"
+    vocabulary = benchmark_vocabulary()
+    thesaurus_demo.load(io.StringIO())
+    documents_save_many(list(benchmark_projections(30, vocabulary, seed=6)))
+    projections = list(benchmark_projections(50, vocabulary, seed=7))
+
+    written = documents_save_many(projections)
+
+    # Only the codes of the countries are read, once for the batch.
+    with django_assert_num_queries(1):
+        sources = row_sources(written)
+    stored = row_sources(
+        SearchDocument.objects.filter(key__in=[projection.key for projection in projections])
+    )
+    assert sources == stored
+    assert any(source["countries"] for source in sources.values())
+    assert {source["date"][-6:] for source in sources.values()} == {"+00:00"}

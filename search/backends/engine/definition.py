@@ -9,6 +9,8 @@ plain ``title``/``body``/``attachment_text`` fields keep every word unstemmed, f
 typo tolerance and "did you mean"; ``title.autocomplete`` holds edge n-grams.
 """
 
+import datetime
+
 from django.utils import timezone
 
 from search.backends.base import MAX_PAGE, MAX_PER_PAGE
@@ -171,7 +173,8 @@ def document_source(row, *, themes=(), countries=(), organisations=(), concepts=
         "doc_type": row.doc_type,
         "url": row.url,
         "language": row.language or "",
-        "date": row.date.isoformat() if row.date else None,
+        # In UTC, as the database gives it back, whichever zone a row written just now has.
+        "date": row.date.astimezone(datetime.UTC).isoformat() if row.date else None,
         "year": row.year,
         "themes": sorted(themes),
         "countries": sorted(countries),

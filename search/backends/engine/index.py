@@ -7,6 +7,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 
+from portal.models import Country
 from search.backends.engine.definition import (
     document_source,
     engine_version,
@@ -26,11 +27,8 @@ Organisations = SearchDocument.organisations.through
 Concepts = SearchDocument.concepts.through
 
 
-def row_sources(rows) -> dict[int, dict]:
-    """Engine sources of live rows (tombstones skipped), their relations read in
-    four queries whatever the number of rows."""
-    live = [row for row in rows if not row.deleted]
-    ids = [row.pk for row in live]
+def _read_links(ids) -> dict[int, dict[str, list]]:
+    """What the rows ``ids`` link to, read in four queries whatever their number."""
     related = {pk: {"themes": [], "countries": [], "organisations": [], "concepts": []} for pk in ids}
     if ids:
         for pk, value in Themes.objects.filter(searchdocument_id__in=ids).values_list(
@@ -49,6 +47,29 @@ def row_sources(rows) -> dict[int, dict]:
             "searchdocument_id", "concept_id"
         ):
             related[pk]["concepts"].append(value)
+    return related
+
+
+def row_links(rows) -> dict[int, dict[str, list]]:
+    """What each row links to, countries by code: as the indexing pipeline wrote
+    it for the rows it hands over with their ``links``, else read."""
+    written = [row for row in rows if hasattr(row, "links")]
+    related = _read_links([row.pk for row in rows if not hasattr(row, "links")])
+    countries = {pk for row in written for pk in row.links["countries"]}
+    codes = dict(Country.objects.filter(pk__in=countries).values_list("pk", "code")) if countries else {}
+    for row in written:
+        # A country deleted since has lost its link rows too.
+        related[row.pk] = {
+            **row.links,
+            "countries": [codes[pk] for pk in row.links["countries"] if pk in codes],
+        }
+    return related
+
+
+def row_sources(rows) -> dict[int, dict]:
+    """Engine sources of live rows (tombstones skipped)."""
+    live = [row for row in rows if not row.deleted]
+    related = row_links(live)
     return {row.pk: document_source(row, **related[row.pk]) for row in live}
 
 

@@ -5,8 +5,8 @@ zero-downtime switch there).
 Objects are read, projected and written a batch at a time: each batch is read
 with the relations its projector declares, and its rows, relations and
 vocabulary are written in a few statements (``documents_save_many``). The
-backend takes the rows as they are written, so the engine's bulk load of one
-batch overlaps the writing of the next."""
+backend takes the rows as they are written, with what they link to, not read
+back, so the engine's bulk load of one batch overlaps the writing of the next."""
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
@@ -72,11 +72,10 @@ class Command(BaseCommand):
                 projections = [projection for projection in map(project, batch) if projection is not None]
                 with transaction.atomic():
                     # A backend that rebuilds takes the rows from here, not from a notice.
-                    written += documents_save_many(projections, notify=notify)
+                    rows = documents_save_many(projections, notify=notify)
+                written += len(rows)
                 progress.advance(len(batch))
-                yield from SearchDocument.objects.filter(
-                    key__in=[projection.key for projection in projections]
-                )
+                yield from rows
         progress.advance(0, final=True)
         # Every row written above is newer than the start: older ones stand for
         # objects that no longer project (deleted, unpublished, hidden).
