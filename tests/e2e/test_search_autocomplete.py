@@ -66,6 +66,33 @@ def test_escape_closes_the_suggestions_and_enter_then_submits_the_search(page, l
     expect(page.locator("main")).to_contain_text("Water Partners")
 
 
+def test_suggestions_that_arrive_after_escape_stay_closed(page, live_url, partners):
+    held = []
+
+    def hold_the_longer_lookup(route):
+        if "q=water" in route.request.url:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/search/autocomplete/**", hold_the_longer_lookup)
+    page.goto(f"{live_url}/en/search/")
+    box = page.locator("#site-search")
+    box.fill("wat")
+    expect(_suggestions(page)).to_have_count(1)
+    with page.expect_request(lambda request: "q=water" in request.url):
+        box.fill("water")
+    box.press("Escape")
+    expect(_suggestions(page)).to_have_count(0)
+    assert len(held) == 1
+    held[0].continue_()
+    # Time for a late answer to be drawn, had the lookup not been stopped.
+    page.wait_for_timeout(500)
+    expect(_suggestions(page)).to_have_count(0)
+    expect(box).to_have_attribute("aria-expanded", "false")
+    expect(box).to_have_value("water")
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_search_page_with_suggestions_open_has_no_accessibility_violations(
     page, live_url, partners, screenshot, language

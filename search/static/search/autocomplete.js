@@ -39,6 +39,14 @@
     var items = [];
     var active = -1;
 
+    // Stops a lookup that is waiting or in flight, so that a late answer cannot
+    // open the list again after Escape or after the box has lost focus.
+    function cancel() {
+      window.clearTimeout(timer);
+      if (controller) controller.abort();
+      controller = null;
+    }
+
     function close() {
       list.hidden = true;
       list.textContent = "";
@@ -112,7 +120,9 @@
           return response.ok ? response.json() : { results: [] };
         })
         .then(function (data) {
-          if (document.activeElement === input) render(data.results || []);
+          if (document.activeElement === input && input.value.trim() === text) {
+            render(data.results || []);
+          }
         })
         .catch(function () {
           /* Suggestions are optional: the form still submits. */
@@ -133,6 +143,7 @@
         event.preventDefault();
         setActive(active - 1);
       } else if (event.key === "Escape") {
+        cancel();
         if (!list.hidden) {
           event.preventDefault();
           close();
@@ -143,6 +154,7 @@
       }
     });
     input.addEventListener("blur", function () {
+      cancel();
       window.setTimeout(close, 100);
     });
   }
