@@ -12,6 +12,7 @@ from forums.models import Forum, Post, Reaction, Topic, TopicReadState
 from portal.accounts.models import Membership
 from portal.accounts.selectors import display_name
 from portal.audience import Audience
+from portal.notifications.selectors import watched_by
 
 TOPIC_SORTS = {
     "latest": ("-pinned", "-last_activity_at", "-pk"),
@@ -76,12 +77,13 @@ def topic_list(*, forum: Forum, user, sort: str = "latest") -> QuerySet[Topic]:
 def topic_get(*, pk: int, user) -> Topic:
     """A topic ``user`` may see, or 404. For a signed-in reader it carries
     ``read_number``, the last post they had read (None: never opened), loaded in the
-    same query so that marking it read writes only when there is something new."""
+    same query so that marking it read writes only when there is something new, and
+    ``watching``, whether they follow it."""
     topics = Topic.objects.select_related(
         "forum", "forum__theme", "author", "answer", "answer__author", "answer__author__profile"
     )
     if user.is_authenticated:
-        topics = topics.annotate(read_number=_read_number(user))
+        topics = topics.annotate(read_number=_read_number(user), watching=watched_by(user=user, model=Topic))
     topic = topics.filter(pk=pk).first()
     if topic is None or not permissions.can_view_topic(user, topic):
         raise Http404

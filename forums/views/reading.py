@@ -77,7 +77,7 @@ def topic_detail(request, pk):
         and topic.read_number is not None
         and topic.read_number < topic.last_number,
         "may_watch": permissions.can_watch(user, topic.forum),
-        "watching": user.is_authenticated and is_watching(user=user, target=topic),
+        "watching": user.is_authenticated and topic.watching,
         "form": PostForm() if may_reply else None,
         "move_forums": Forum.objects.exclude(pk=topic.forum_id) if permissions.can_moderate(user) else (),
     }

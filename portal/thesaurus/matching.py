@@ -11,6 +11,7 @@ matched whole, never inside a longer word.
 
 The trie is built once per process from the database and rebuilt when the version
 kept in the cache changes: every committed change of a concept or a label bumps it.
+A request reads that version once, however often it matches.
 A transaction that changed the thesaurus (an import, then the documents it tags)
 matches with its own matcher, built from what it sees, until it ends; one rolled
 back leaves no trace of its concepts.
@@ -151,8 +152,25 @@ _current: Matcher | None = None
 _uncommitted = threading.local()
 
 
+# Per thread, while it answers a request: the version read first in that request.
+# A search reads the matcher for its query's concepts, then again to name those
+# of its facets and results; one read of the cache serves them all.
+_request = threading.local()
+
+
 def bump_version() -> None:
+    _request.version = None
     cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+
+
+def request_began() -> None:
+    _request.active = True
+    _request.version = None
+
+
+def request_ended() -> None:
+    _request.active = False
+    _request.version = None
 
 
 def thesaurus_changed() -> None:
@@ -200,10 +218,15 @@ def _transaction_matcher() -> Matcher | None:
 
 
 def current_version() -> str:
+    version = getattr(_request, "version", None)
+    if version is not None:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
         version = cache.get(VERSION_KEY, "")
+    if getattr(_request, "active", False):
+        _request.version = version
     return version
 
 

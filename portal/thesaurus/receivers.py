@@ -1,6 +1,8 @@
 """Every save or deletion of a concept, a label or a broader link is a change to
-the thesaurus; the matcher of every process is then stale."""
+the thesaurus; the matcher of every process is then stale. A request reads which
+version of the thesaurus is current once, however often it matches."""
 
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -33,3 +35,13 @@ def _links_changed(sender, action, **kwargs):
 @receiver(concepts_changed)
 def matcher_stale(sender, **kwargs):
     matching.thesaurus_changed()
+
+
+@receiver(request_started)
+def request_began(sender, **kwargs):
+    matching.request_began()
+
+
+@receiver(request_finished)
+def request_ended(sender, **kwargs):
+    matching.request_ended()

@@ -101,6 +101,43 @@ def test_the_matcher_is_built_once_until_something_changes(shipped, django_asser
         assert matching.concepts_in_text("early warning", "en")
 
 
+class CountingCache:
+    """The cache, counting the reads of the thesaurus version."""
+
+    def __init__(self, cache):
+        self.cache, self.version_reads = cache, 0
+
+    def get(self, key, *args):
+        self.version_reads += key == matching.VERSION_KEY
+        return self.cache.get(key, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+def test_a_request_reads_the_thesaurus_version_once(shipped, monkeypatch):
+    # The thesaurus was loaded in this test's transaction, which never commits:
+    # match as every process does once it has.
+    matching.forget_uncommitted()
+    matching.matcher()
+    cache = CountingCache(matching.cache)
+    monkeypatch.setattr(matching, "cache", cache)
+    matching.request_began()
+    try:
+        # A search: the query's concepts, then the names of its facets' concepts.
+        matching.namings(matching.concepts_in_query("early warning"))
+        matching.concept_spans(["early", "warning"])
+        assert cache.version_reads == 1
+        matching.bump_version()
+        assert matching.concepts_in_query("early warning")
+        assert cache.version_reads == 2
+    finally:
+        matching.request_ended()
+    matching.matcher()
+    matching.matcher()
+    assert cache.version_reads == 4
+
+
 def test_an_import_is_seen_by_the_next_match(areas, skos_file):
     assert matching.concepts_in_query("headhunting") == set()
     call_command(
