@@ -108,6 +108,19 @@ def test_autocomplete_returns_at_most_eight_visible_titles(client, vocabulary, p
     assert titles == ["Vaccination secret plan"]
 
 
+def test_autocomplete_completes_title_words_only(client, vocabulary, search_backend):
+    make_document(vocabulary, "titled", "Vaccination days", "Clinics open early.")
+    make_document(vocabulary, "bodied", "Clinic hours", "Vaccination is free.")
+    search_backend.refresh()
+
+    def titles(text):
+        return [r["title"] for r in client.get(reverse("search:autocomplete"), {"q": text}).json()["results"]]
+
+    assert titles("vacc") == ["Vaccination days"]
+    assert titles("clinic ho") == ["Clinic hours"]
+    assert titles("early vacc") == []
+
+
 def test_autocomplete_needs_two_characters(client, corpus):
     assert client.get(reverse("search:autocomplete"), {"q": "h"}).json() == {"results": []}
 
