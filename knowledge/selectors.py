@@ -27,9 +27,10 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
+from wagtail.models import Page
 
-from knowledge.unions import Part, union_of
+from knowledge.unions import Part, locales_part, union_of
 from portal import audience, site_structure
 from portal.i18n import current_language
 from portal.models import Country, Organisation, ThematicArea
@@ -128,13 +129,10 @@ def _in_model_order(instances, model):
 def _load_relations(pages, names, *, also=((), ()), extra=()):
     """Fill ``page.<name>.all()`` of every page for each relation of ``names`` (and of
     the pages and names ``also`` gives) with one query: a union of the related
-    tables, each row tagged with its page. The rows of each queryset of ``extra``
-    come in the same query, and are returned, a list per queryset."""
+    tables, each row tagged with its page. The rows of each part of ``extra`` (tagged
+    with its position) come in the same query, and are returned, a list per part."""
     groups = [(list(pages), names), (list(also[0]), also[1])]
-    parts, part_keys = [], []
-    for position, queryset in enumerate(extra):
-        parts.append(Part.of(queryset, Value(position)))
-        part_keys.append(("extra", ""))
+    parts, part_keys = list(extra), [("extra", "")] * len(extra)
     for group, (group_pages, group_names) in enumerate(groups):
         ids_by_model = {}
         for page in group_pages:
@@ -162,9 +160,15 @@ def filter_vocabulary():
     filters, in one query."""
     models = (ThematicArea, Country, Organisation)
     found = {model: [] for model in models}
-    for position, _tag, instance in union_of([Part.of(model.objects.all(), Value(0)) for model in models]):
+    for position, _tag, instance in union_of(list(_vocabulary_parts(models))):
         found[models[position]].append(instance)
     return tuple(_in_model_order(found[model], model) for model in models)
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary_parts(models) -> tuple[Part, ...]:
+    # The same SQL for every request: compiled once per process.
+    return tuple(Part.of(model.objects.all(), Value(0)) for model in models)
 
 
 def _fill_prefetch_cache(page, name, objects):
@@ -190,12 +194,22 @@ def load_page_relations(page, request, *, listed=()):
             [page],
             ("themes", "countries"),
             also=(listed, LISTING_RELATIONS),
-            extra=topic_querysets(key=document_key(page)),
+            extra=_topic_parts(document_key(page), get_language()),
         )
         page.loaded_topics = topic_links(concepts, labels)
         # The facts panel shows each organisation's logo: loaded with it, not one by one.
         organisations = Prefetch("organisations", queryset=Organisation.objects.select_related("logo"))
         prefetch_related_objects([page], organisations)
+
+
+@functools.lru_cache(maxsize=1024)
+def _topic_parts(key, language) -> tuple[Part, ...]:
+    # The SQL of a page's topics depends only on its document and the reader's
+    # language (``topic_querysets`` reads it): kept per process, as compiling it
+    # cost more than running it.
+    return tuple(
+        Part.of(queryset, Value(position)) for position, queryset in enumerate(topic_querysets(key=key))
+    )
 
 
 def latest_knowledge(model, *, locale, user, limit=5, **filters):
@@ -216,7 +230,7 @@ def latest_knowledge_of_each(models, *, locale, user, limit=5, **filters):
     else:
         parts = _anonymous_latest_parts(models, locale, limit, filters)
     locales, ranked = {}, []
-    for position, rank, instance in union_of([*parts, _locales_part()]):
+    for position, rank, instance in union_of([*parts, locales_part()]):
         if position == len(models):
             locales[instance.pk] = instance
         else:
@@ -242,11 +256,6 @@ def _anonymous_latest_parts(models, locale, limit, filters) -> tuple[Part, ...]:
     # listings depends only on these arguments; building the querysets cost more
     # than running them.
     return _latest_parts(models, locale, None, limit, filters)
-
-
-@functools.lru_cache(maxsize=1)
-def _locales_part() -> Part:
-    return Part.of(Locale.objects.all(), Value(0))
 
 
 def translated_page(model, pk, *, locale):
@@ -344,14 +353,31 @@ def related_resources(page, *, user, exclude_pages=(), limit=4):
     Read from the search documents in one query, without the pages: each row carries
     its title, address, type, language and date. Rows get ``type_label``.
     """
-    theme_ids = [theme.pk for theme in page.themes.all()]
-    country_ids = [country.pk for country in page.countries.all()]
+    theme_ids = tuple(theme.pk for theme in page.themes.all())
+    country_ids = tuple(country.pk for country in page.countries.all())
     if not theme_ids and not country_ids:
         return []
     keys = {document_key(page), *(document_key(other) for other in exclude_pages)}
-    rows = SearchDocument.objects.visible_to(audience.scopes_for(user)).filter(
-        doc_type__in=KNOWLEDGE_DOC_TYPES
+    scopes = tuple(sorted(audience.scopes_for(user)))
+    sql, params = _related_query(
+        scopes, theme_ids, country_ids, tuple(sorted(keys)), current_language(), limit
     )
+    # One version of each translated resource: the first, in the reader's language
+    # when there is one.
+    shown = {}
+    for row in SearchDocument.objects.raw(sql, params):
+        shown.setdefault(row.translation_group, row)
+    rows = list(shown.values())[:limit]
+    for row in rows:
+        row.type_label = TYPE_LABELS.get(row.doc_type, row.doc_type)
+    return rows
+
+
+@functools.lru_cache(maxsize=1024)
+def _related_query(scopes, theme_ids, country_ids, keys, language, limit) -> tuple[str, tuple]:
+    # The SQL of a page's related resources depends only on these arguments: kept
+    # per process, as compiling it cost more than running it.
+    rows = SearchDocument.objects.visible_to(scopes).filter(doc_type__in=KNOWLEDGE_DOC_TYPES)
     for through, column, ids in (
         (SearchDocument.themes.through, "thematicarea_id", theme_ids),
         (SearchDocument.countries.through, "country_id", country_ids),
@@ -362,14 +388,7 @@ def related_resources(page, *, user, exclude_pages=(), limit=4):
     candidates = (
         rows.exclude(key__in=keys)
         .only("key", "doc_type", "title", "url", "language", "date", "translation_group")
-        .order_by(_first_when(language=current_language()), "-date", "-pk")[: limit * RELATED_READ_AHEAD]
+        .order_by(_first_when(language=language), "-date", "-pk")[: limit * RELATED_READ_AHEAD]
     )
-    # One version of each translated resource: the first, in the reader's language
-    # when there is one.
-    shown = {}
-    for row in candidates:
-        shown.setdefault(row.translation_group, row)
-    rows = list(shown.values())[:limit]
-    for row in rows:
-        row.type_label = TYPE_LABELS.get(row.doc_type, row.doc_type)
-    return rows
+    sql, params = candidates.query.sql_with_params()
+    return sql, tuple(params)

@@ -6,11 +6,13 @@ its own. A ``Part`` is the SQL of one such read, tagged per row; ``union_of`` ru
 any number of them as one ``UNION ALL`` and builds the instances.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Window
+from django.db.models import Value, Window
 from django.db.models.functions import RowNumber
+from wagtail.models import Locale
 
 
 def _converted(field, values):
@@ -116,3 +118,9 @@ def union_of(parts: list[Part]):
                 connection.alias, own, [column_values[index] for column_values in values]
             )
             yield position, row[1], instance
+
+
+@functools.lru_cache(maxsize=1)
+def locales_part() -> Part:
+    """Every locale, to join to pages read in a union (one compile per process)."""
+    return Part.of(Locale.objects.all(), Value(0))

@@ -6,20 +6,24 @@ queries, whatever its depth.
 Wagtail walks the tree one level at a time: each level costs a query for the child
 and one for its specific model, so a brief two levels under a home page costs four.
 Every page of a subtree carries its address (``url_path``), so the page at the end
-of the address, and every page on the way, comes in one query; its specific model
-in a second. A page on the way that routes its own way (a routable page, whose
-children are not pages) makes the walk Wagtail's again, as does an address no page
-has, so the answer never differs from Wagtail's.
+of the address, and every page on the way, comes in one query (with the locales,
+its SQL compiled once per process and address); its specific model in a second. A
+page on the way that routes its own way (a routable page, whose children are not
+pages) makes the walk Wagtail's again, as does an address no page has, so the
+answer never differs from Wagtail's.
 
 The view restrictions of a page and its ancestors are read once per page and
 shared by Wagtail's check before serving and the portal's audience policy, which
 asks again while the page renders (its comments, its listings).
 """
 
-from django.db.models import Q
+import functools
+
+from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import Page, PageViewRestriction
 
+from knowledge.unions import Part, locales_part, union_of
 from portal.i18n import active_content_language
 
 _RESTRICTIONS_CACHE = "_audience_view_restrictions"
@@ -37,15 +41,15 @@ def descendant_at(root: Page, path_components: list[str]) -> Page | None:
     addresses = [
         root.url_path + "/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)
     ]
-    in_root = Q(path__startswith=root.path)
-    found_key = Page.objects.filter(in_root, url_path=addresses[-1]).values("translation_key")
-    # The same query brings the live versions of the page at the end, which its
-    # language switcher and alternates show.
-    rows = list(
-        Page.objects.filter(
-            (in_root & Q(url_path__in=addresses)) | Q(translation_key__in=found_key, live=True)
-        ).select_related("locale")
-    )
+    rows, locales = [], {}
+    for position, _tag, instance in union_of([_walk_part(root.path, tuple(addresses)), locales_part()]):
+        if position:
+            locales[instance.pk] = instance
+        else:
+            rows.append(instance)
+    rows.sort(key=lambda row: row.path)
+    for row in rows:
+        row.locale = locales[row.locale_id]
     on_the_way = {page.url_path: page for page in rows if page.path.startswith(root.path)}
     if len(on_the_way) != len(addresses) or not all(
         _routes_like_a_page(on_the_way[address]) for address in addresses[:-1]
@@ -68,6 +72,19 @@ def descendant_at(root: Page, path_components: list[str]) -> Page | None:
             versions[page.locale.language_code] = page
         page.live_translations = versions
     return page
+
+
+@functools.lru_cache(maxsize=1024)
+def _walk_part(root_path: str, addresses: tuple[str, ...]) -> Part:
+    # The pages on the way to an address and the live versions of the page at its
+    # end; the SQL depends only on these arguments, so it is compiled once per
+    # process (compiling it cost more than running it).
+    in_root = Q(path__startswith=root_path)
+    found_key = Page.objects.filter(in_root, url_path=addresses[-1]).values("translation_key")
+    pages = Page.objects.filter(
+        (in_root & Q(url_path__in=addresses)) | Q(translation_key__in=found_key, live=True)
+    )
+    return Part.of(pages, Value(0))
 
 
 def load_view_restrictions(page) -> list:

@@ -1,9 +1,10 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal import site_structure
 from portal.models import Country, Organisation, ThematicArea
@@ -36,9 +37,23 @@ def _page_saved_or_deleted(sender, instance, **kwargs):
 post_save.connect(_page_saved_or_deleted, dispatch_uid="portal_site_structure_page_saved")
 post_delete.connect(_page_saved_or_deleted, dispatch_uid="portal_site_structure_page_deleted")
 post_page_move.connect(_forget_site_structure, dispatch_uid="portal_site_structure_page_moved")
+# A brief's body kept with the structure links other pages, whose addresses and
+# titles change when they are published.
+page_published.connect(_forget_site_structure, dispatch_uid="portal_site_structure_page_published")
+page_unpublished.connect(_forget_site_structure, dispatch_uid="portal_site_structure_page_unpublished")
 # Root pages carry their view restrictions, theme pages their thematic area; the
-# partner list kept with the structure shows organisations, countries and logos.
-for model in (Site, Locale, PageViewRestriction, ThematicArea, Organisation, Country, get_image_model()):
+# partner list kept with the structure shows organisations, countries and logos, a
+# brief's body its images and documents.
+for model in (
+    Site,
+    Locale,
+    PageViewRestriction,
+    ThematicArea,
+    Organisation,
+    Country,
+    get_image_model(),
+    get_document_model(),
+):
     post_save.connect(
         _forget_site_structure, sender=model, dispatch_uid=f"portal_site_structure_{model.__name__}"
     )

@@ -10,9 +10,10 @@ shared by every worker, and forgotten on those changes (``portal.receivers``).
 
 The entry also carries a ``stamp``, new each time it is built: fragments that must
 be forgotten with it (because they show what such a change changes) put it in their
-cache keys. ``derived`` keeps such fragments in the process: the partner list and
-listing cards, which show vocabulary whose changes (organisations, countries, their
-logos, thematic areas) forget the structure.
+cache keys. ``derived`` keeps such fragments in the process: the partner list,
+listing cards and briefs' bodies, which show vocabulary, images, documents and
+linked pages whose changes (organisations, countries, their logos, thematic areas,
+any page published or unpublished) forget the structure.
 """
 
 import operator

@@ -3,8 +3,10 @@ a part of a page rendered once per process, name, values and language until the 
 structure is rebuilt (``portal.receivers``: pages of the menus, moved pages, sites,
 languages and the vocabulary). What it encloses may show only the values it is given
 and what forgets the structure: the partner list (organisations, their countries and
-logos), or a listing card given its page's ``cache_key`` (which changes when the page
-is published or moved) and its comment count."""
+logos), a listing card given its page's ``cache_key`` (which changes when the page
+is published or moved) and its comment count, or a brief's body given its
+``cache_key`` (the images, documents and pages it links forget the structure when
+they change). A preview shows a draft under its page's key: it is never kept."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -22,7 +24,7 @@ class KeptWithSiteStructureNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if request is None:
+        if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         key = (get_language(), *(value.resolve(context) for value in self.values))
         html = site_structure.derived(request, key, lambda: str(self.nodelist.render(context)))

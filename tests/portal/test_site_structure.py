@@ -3,8 +3,10 @@ to what it holds shows on the next request."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import RequestFactory
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction, Site
@@ -12,7 +14,12 @@ from wagtail.models import PageViewRestriction, Site
 from portal import site_structure
 from portal.settings.caches import production_caches
 from tests.comments.factories import CommentFactory
-from tests.knowledge.factories import LessonLearnedPageFactory, ThemePageFactory
+from tests.knowledge.factories import (
+    LessonLearnedPageFactory,
+    PolicyBriefPageFactory,
+    ThemePageFactory,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +123,56 @@ def test_a_request_is_answered_by_the_site_wagtail_would_pick(home_page):
 def _host_and_port(request):
     host, _sep, port = request._get_raw_host().partition(":")
     return host, int(port or 80)
+
+
+def test_a_kept_brief_body_shows_each_change_of_what_it_shows_at_once(client, homes, indexes, locales):
+    image = get_image_model().objects.create(title="Chart", file=get_test_image_file())
+    document = get_document_model().objects.create(
+        title="Annex", file=ContentFile(b"%PDF-1.4", name="annex.pdf")
+    )
+    lesson = LessonLearnedPageFactory(parent=indexes["en"]["lessons"], title="Referral forms")
+    brief = PolicyBriefPageFactory(
+        parent=indexes["en"]["briefs"],
+        title="Keeping workers covered",
+        body=[
+            {"type": "paragraph", "value": f'<p>See <a linktype="page" id="{lesson.pk}">the lesson</a>.</p>'},
+            {"type": "figure", "value": {"image": image.pk, "alt_text": "Bars", "caption": "Survey"}},
+            {"type": "document", "value": {"document": document.pk, "title": ""}},
+        ],
+    )
+    arabic = translate(brief, locales["ar"], title="تغطية العمال")
+    addresses = ("/en/policy-briefs/keeping-workers-covered/", arabic.url)
+    for address in addresses:
+        html = client.get(address).content.decode()
+        assert "/lessons-learned/referral-forms/" in html and ">Annex<" in html
+        assert 'property="og:image"' in html and 'alt="Bars"' in html
+
+    lesson.slug = "referral-forms-2"
+    lesson.save_revision().publish()
+    document.title = "Annex on coverage"
+    document.save()
+    for address in addresses:
+        html = client.get(address).content.decode()
+        assert "/lessons-learned/referral-forms-2/" in html and ">Annex on coverage<" in html
+
+    brief.body = [{"type": "paragraph", "value": "<p>Most workers pay.</p>"}, *brief.body.raw_data]
+    brief.save_revision().publish()
+    assert "Most workers pay." in client.get(addresses[0]).content.decode()
+
+    image.delete()
+    for address in addresses:
+        html = client.get(address).content.decode()
+        assert 'property="og:image"' not in html and 'alt="Bars"' not in html
+
+
+def test_a_preview_shows_its_draft_body_not_the_kept_one(client, homes, indexes):
+    brief = PolicyBriefPageFactory(
+        parent=indexes["en"]["briefs"], body=[{"type": "paragraph", "value": "<p>Published words.</p>"}]
+    )
+    assert "Published words." in client.get(brief.url).content.decode()
+
+    brief.body = [{"type": "paragraph", "value": "<p>Draft words.</p>"}]
+    response = brief.make_preview_request()
+    html = response.render().content.decode()
+
+    assert "Draft words." in html and "Published words." not in html
