@@ -9,6 +9,8 @@ Fixtures:
 - ``browser``: one Chromium per test process.
 - ``context`` / ``page``: a fresh browser context (cookies, storage) for every test,
   1280x900 unless the test resizes it; a screenshot is kept when the test fails.
+- ``live_server``: pytest-django's test server on 127.0.0.1; on SQLite it runs one
+  request at a time (see ``OneRequestAtATimeServer``).
 - ``live_url``: the address of the running test server (``live_server``), without a
   trailing slash. Data the server must see is created through the models in the test
   or its fixtures (the database is transactional; see ``home_page`` in tests/conftest.py).
@@ -19,11 +21,14 @@ Fixtures:
 
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test import Client
+from pytest_django.live_server_helper import LiveServer
 
 from tests.i18n.catalogues import compile_catalogues
 
@@ -129,6 +134,37 @@ def open_posting(settings):
     """Posts appear at once and without a rate limit, for tests of what people write."""
     settings.PORTAL_TRUST_MEMBER_AFTER_POSTS = 0
     settings.PORTAL_POSTING_RATE_LIMIT = ""
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """Django's threaded test server, running one request at a time. On SQLite every
+    thread shares the test's in-memory database connection, and a browser sends
+    requests at once (a form and the admin's background requests): their statements
+    would interleave on it ("cannot open savepoint - SQL statements in progress").
+    A response is read whole, streamed exports included, before the next begins."""
+
+    def set_app(self, application):
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                response = application(environ, start_response)
+                try:
+                    return list(response)
+                finally:
+                    response.close()
+
+        super().set_app(one_at_a_time)
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup):
+    server = LiveServer(os.environ["DJANGO_LIVE_TEST_SERVER_ADDRESS"], start=False)
+    if server.thread.connections_override:
+        server.thread.server_class = OneRequestAtATimeServer
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture
