@@ -9,7 +9,10 @@ Arabic: diacritics and tatweel are removed, the alef forms (أ إ آ) become ا,
 (ال, و, and ب/ك/ف/ل only when followed by ال: too many roots begin with those
 letters to strip them alone) and suffixes (ها ان ات ون ين يه ه ي, each at most once, in
 that order, keeping at least three letters). English and French use
-the Snowball stemmers. A query word is expanded to its English and French stems,
+the Snowball stemmers, in C (PyStemmer, which snowballstemmer hands out when it is
+installed; its pure Python stemmers give the same stems, many times slower: the
+thesaurus stems every label of every concept when a process first matches or
+after a vocabulary change). A query word is expanded to its English and French stems,
 because the language of a query is unknown.
 """
 

@@ -55,3 +55,33 @@ def test_query_terms_expand_to_english_and_french_stems():
 
 def test_over_long_tokens_are_dropped():
     assert text.tokens("a" * 500 + " health") == ["health"]
+
+
+def test_stems_are_snowballs_own_from_its_c_stemmers():
+    # The C stemmers are installed (the thesaurus stems every label with them), and
+    # documents indexed with them are matched by queries stemmed wherever they run:
+    # they give the pure Python stemmers' stems.
+    import Stemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer
+    from snowballstemmer.french_stemmer import FrenchStemmer
+
+    assert isinstance(text._english, Stemmer.Stemmer)
+    words = [
+        "policies",
+        "migrants",
+        "displacement",
+        "recognising",
+        "qualifications",
+        "communities",
+        "generously",
+        "politiques",
+        "santé",
+        "déplacées",
+        "reconnaissance",
+        "qualifications",
+        "communautés",
+        "généreusement",
+    ]
+    for language, pure_python in (("en", EnglishStemmer()), ("fr", FrenchStemmer())):
+        expected = [pure_python.stemWord(text.normalise(word)) for word in words]
+        assert [text.stems(text.normalise(word), language)[0] for word in words] == expected
