@@ -16,6 +16,7 @@ after a vocabulary change). A query word is expanded to its English and French s
 because the language of a query is unknown.
 """
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -136,7 +137,17 @@ def tokens(text: str) -> list[str]:
 
 def content_words(text: str) -> list[str]:
     """The normalised words of ``text`` that search reads, in order: no stop words."""
-    return [token for token in tokens(text) if token not in STOP_WORDS]
+    if text.isascii():
+        return [token for token in tokens(text) if token not in STOP_WORDS]
+    # Normalising other scripts costs more than finding each run of text between
+    # spaces again: no word spans a space, before or after normalisation, so the
+    # words of the text are those of its runs, each run normalised once.
+    return list(itertools.chain.from_iterable(map(_run_words, text.split())))
+
+
+@lru_cache(maxsize=200_000)
+def _run_words(run: str) -> tuple[str, ...]:
+    return tuple(token for token in tokens(run) if token not in STOP_WORDS)
 
 
 def joined_stems(stemmed) -> str:

@@ -71,7 +71,23 @@ class Matcher:
             if len(group) == 1:
                 (stem,) = group
                 node = root.get(stem)
-                starts = None if node is None else (node,)
+                if node is None:
+                    position += 1
+                    continue
+                following = groups[position + 1] if position + 1 < count else ()
+                if len(following) == 1:
+                    (next_stem,) = following
+                    leads_on = next_stem in node
+                else:
+                    leads_on = any(next_stem in node for next_stem in following)
+                if not leads_on:
+                    # Most labels that start here end here too: no walk to build.
+                    concepts = node.get(_END)
+                    if concepts:
+                        found.append((position, position + 1, concepts))
+                    position += 1
+                    continue
+                starts = (node,)
             else:
                 starts = [root[stem] for stem in group if stem in root]
             end, concepts = self._longest_from(groups, position, starts) if starts else (position, None)
