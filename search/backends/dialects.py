@@ -23,6 +23,8 @@ FTS_MATCHES = "temp.search_fts_matches"
 KEPT_COLUMNS = ("id", "score", "doc_type", "language", "year", "date", "translation_order")
 # The title's lexemes: the index of migration 0007 is on this expression.
 TITLE_VECTOR = "to_tsvector('simple'::regconfig, coalesce(search_title, ''))"
+# The score of a match that nothing ranks.
+NO_SCORE = Cast(Value(None), FloatField())
 # Each title match of a query counts one (``PostgresDialect._title_rank``).
 TITLE_RANK = "ts_rank_cd('{0, 0, 0, 1}', search_vector, to_tsquery('simple', %s), 0)"
 
@@ -90,12 +92,13 @@ class MatchTable:
     # into the window's query and score each row after the sort.
     fence = ""
 
-    def keep_matches(self, visible: QuerySet, parts) -> str:
+    def keep_matches(self, visible: QuerySet, parts, *, scored: bool = True) -> str:
         """Keep the ``visible`` documents matching every part of a query (each of
-        them when there are no ``parts``), and return the table."""
+        them when there are no ``parts``), and return the table. Without ``scored``
+        nothing reads the scores, and a dialect whose scores cost may leave them out."""
         if parts:
-            return self._keep(self._matching(visible, parts))
-        return self._keep(visible.annotate(score=Cast(Value(None), FloatField())))
+            return self._keep(self._matching(visible, parts, scored=scored))
+        return self._keep(visible.annotate(score=NO_SCORE))
 
     def keep_title_matches(self, visible: QuerySet, head, prefixes) -> str:
         """Keep the ``visible`` documents whose title has the words ``head`` and one
@@ -103,7 +106,7 @@ class MatchTable:
         expression = self.expression(head, prefixes, title_only=True)
         return self._keep(self._matching_expression(visible, expression))
 
-    def _matching(self, visible: QuerySet, parts) -> QuerySet:
+    def _matching(self, visible: QuerySet, parts, *, scored: bool) -> QuerySet:
         return self._matching_expression(visible, self.query_expression(parts))
 
     def _matching_expression(self, visible: QuerySet, expression: str) -> QuerySet:
@@ -216,7 +219,7 @@ class PostgresDialect(QueryParts, MatchTable):
             parts.append("(" + " | ".join(prefix_terms) + ")")
         return " & ".join(parts)
 
-    def _matching(self, visible: QuerySet, parts) -> QuerySet:
+    def _matching(self, visible: QuerySet, parts, *, scored: bool) -> QuerySet:
         matching = visible.filter(
             RawSQL(
                 "search_vector @@ to_tsquery('simple', %s)",
@@ -224,6 +227,9 @@ class PostgresDialect(QueryParts, MatchTable):
                 output_field=BooleanField(),
             )
         )
+        if not scored:
+            # Ranking is most of the statement's cost (two ts_rank_cd per row).
+            return matching.annotate(score=NO_SCORE)
         words = self.query_expression(_word_parts(parts))
         return matching.annotate(
             score=self._score(self._title_rank(self.word_terms(parts)), words, sorted(query_concepts(parts)))
