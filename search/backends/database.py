@@ -42,21 +42,19 @@ class DatabaseSearchBackend(BaseSearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         results = SearchResults(query=query, backend=self.name)
-        sql = dialect()
         parts = concepts.query_parts(query.text, through_concepts=query.through_concepts)
-        if query.text.strip() and not sql.query_expression(parts):
-            # Only stop words or symbols: nothing can match.
+        by_relevance = bool(parts) and query.sort != SORT_DATE
+        matches = self._matches(query, parts, scored=by_relevance)
+        if matches is None:
             results.facets = label_facets({}, query) if query.with_facets else {}
             return results
-        visible = SearchDocument.objects.visible_to(query.scopes)
-        matches = Matches(sql.keep_matches(visible, parts), query)
         results.total = matches.count()
         if results.total:
             ranked = matches.ranked(
                 language=query.language,
                 limit=query.per_page,
                 offset=query.offset,
-                by_relevance=bool(parts) and query.sort != SORT_DATE,
+                by_relevance=by_relevance,
             )
             results.hits = self._hits(ranked, query.text)
             _concept_matches(results.hits, ranked, concepts.query_concepts(parts))
@@ -65,6 +63,16 @@ class DatabaseSearchBackend(BaseSearchBackend):
         if not results.total and parts and query.with_suggestion:
             results.suggestion = self._suggestion(query)
         return results
+
+    def _matches(self, query: SearchQuery, parts, *, scored: bool) -> Matches | None:
+        """The visible matches of ``query``, kept for the count, ranking and facets
+        (``scored`` when the ranking reads their scores); None when nothing can
+        match: the text has only stop words or symbols."""
+        sql = dialect()
+        if query.text.strip() and not sql.query_expression(parts):
+            return None
+        visible = SearchDocument.objects.visible_to(query.scopes)
+        return Matches(sql.keep_matches(visible, parts, scored=scored), query)
 
     def _hits(self, ranked: list[RankedGroup], query_text: str) -> list[SearchHit]:
         """The shown member of each ``ranked`` group, with its other matching versions."""
@@ -111,8 +119,12 @@ class DatabaseSearchBackend(BaseSearchBackend):
         corrected = correct(query.text, query.scopes)
         if not corrected or text.query_terms(corrected) == text.query_terms(query.text):
             return ""
-        check = replace(query, text=corrected, page=1, with_facets=False, with_suggestion=False)
-        return corrected if self.search(check).total else ""
+        # Only whether the correction finds anything: no scores, page or facets.
+        check = replace(query, text=corrected)
+        matches = self._matches(
+            check, concepts.query_parts(corrected, through_concepts=check.through_concepts), scored=False
+        )
+        return corrected if matches is not None and matches.count() else ""
 
     def autocomplete(
         self, text_input: str, *, scopes, limit: int = 8, language: str = ""
