@@ -24,6 +24,8 @@ from functools import lru_cache
 import snowballstemmer
 
 MAX_TOKEN_LENGTH = 60
+# Runs of text between spaces up to this length keep their words (``content_words``).
+MAX_KEPT_RUN_LENGTH = 2 * MAX_TOKEN_LENGTH
 MAX_QUERY_TERMS = 12
 
 _ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")
@@ -145,9 +147,19 @@ def content_words(text: str) -> list[str]:
     return list(itertools.chain.from_iterable(map(_run_words, text.split())))
 
 
-@lru_cache(maxsize=200_000)
 def _run_words(run: str) -> tuple[str, ...]:
+    if len(run) > MAX_KEPT_RUN_LENGTH:
+        # A long run without spaces (an address, a table extracted from a PDF) is
+        # rarely met again, and keeping it would hold the text in memory.
+        return _words_of(run)
+    return _kept_run_words(run)
+
+
+def _words_of(run: str) -> tuple[str, ...]:
     return tuple(token for token in tokens(run) if token not in STOP_WORDS)
+
+
+_kept_run_words = lru_cache(maxsize=200_000)(_words_of)
 
 
 def joined_stems(stemmed) -> str:

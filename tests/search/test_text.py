@@ -85,3 +85,16 @@ def test_stems_are_snowballs_own_from_its_c_stemmers():
     for language, pure_python in (("en", EnglishStemmer()), ("fr", FrenchStemmer())):
         expected = [pure_python.stemWord(text.normalise(word)) for word in words]
         assert [text.stems(text.normalise(word), language)[0] for word in words] == expected
+
+
+def test_the_words_of_a_text_are_those_of_its_runs_between_spaces():
+    # Runs are normalised one by one (and short ones kept): the words must be
+    # those of the whole text, whatever normalisation does to spaces and marks.
+    sample = (
+        "Santé\u00a0des migrants, l'accès aux soins: الهجرة والمهاجرين \u0301é \ufdfa "
+        + "santé," * 40
+        + " fin"
+    )
+    expected = [token for token in text.tokens(sample) if token not in text.STOP_WORDS]
+    assert text.content_words(sample) == expected
+    assert expected.count("sante") == 41
