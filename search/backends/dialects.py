@@ -33,6 +33,11 @@ def _clean(term: str) -> str:
     return "".join(char for char in term if char.isalnum())
 
 
+def _terms(word: str) -> list[str]:
+    """The index terms a query word may have been indexed as, ready to quote."""
+    return [term for term in map(_clean, sorted(text.word_variants(word))) if term]
+
+
 class QueryParts:
     """A search query's parts (``search.concepts.query_parts``) as one full text
     expression: every part matched, a part naming concepts through its words or
@@ -44,27 +49,12 @@ class QueryParts:
     def quoted(self, term: str) -> str:
         raise NotImplementedError
 
-    def word_terms(self, parts) -> list[str]:
-        """The distinct terms of the parts' words, as ``query_expression`` names them."""
-        return sorted(
-            {
-                term
-                for part in parts
-                for word in part.words
-                for term in map(_clean, text.word_variants(word))
-                if term
-            }
-        )
-
     def query_expression(self, parts) -> str:
         rendered = []
         for part in parts:
             words = self.AND.join(
                 f"({self.OR.join(terms)})"
-                for terms in (
-                    [self.quoted(term) for term in map(_clean, sorted(text.word_variants(word))) if term]
-                    for word in part.words
-                )
+                for terms in ([self.quoted(term) for term in _terms(word)] for word in part.words)
                 if terms
             )
             if part.concepts:
@@ -228,11 +218,11 @@ class PostgresDialect(QueryParts, MatchTable):
             )
         )
         if not scored:
-            # Ranking is most of the statement's cost (two ts_rank_cd per row).
+            # Ranking is most of the statement's cost (ts_rank_cd on every row).
             return matching.annotate(score=NO_SCORE)
         words = self.query_expression(_word_parts(parts))
         return matching.annotate(
-            score=self._score(self._title_rank(self.word_terms(parts)), words, sorted(query_concepts(parts)))
+            score=self._score(self._title_rank(parts), words, sorted(query_concepts(parts)))
         )
 
     def keep_title_matches(self, visible: QuerySet, head, prefixes) -> str:
@@ -251,10 +241,10 @@ class PostgresDialect(QueryParts, MatchTable):
         title_rank = (TITLE_RANK, [expression.replace(" & ", " | ")])
         return self._keep(titles.annotate(score=self._score(title_rank, expression)))
 
-    @staticmethod
-    def _title_rank(terms) -> tuple[str, list]:
-        """How often the title has one of the ``terms``, as ranked by ``TITLE_RANK``
-        with all of them ("|"), but summed over one query per term.
+    def _title_rank(self, parts) -> tuple[str, list]:
+        """How often the title has one of the terms of the ``parts``' words, as
+        ranked by ``TITLE_RANK`` with all of them ("|"), but summed over one query
+        per distinct term.
 
         The title's rank counts its positions holding a query word: a cover of
         words joined by "|" is one position, and only the title's (weight A)
@@ -262,9 +252,10 @@ class PostgresDialect(QueryParts, MatchTable):
         up to the same whole number. The sum costs less: ``ts_rank_cd`` clears
         some 32 kB per item of its query (terms and operators) for every row it
         ranks, and ":A" hands it the title's positions only."""
+        terms = sorted({term for part in parts for word in part.words for term in _terms(word)})
         if not terms:
             return "CAST(0 AS real)", []
-        return " + ".join([TITLE_RANK] * len(terms)), [f"'{term}':A" for term in terms]
+        return " + ".join([TITLE_RANK] * len(terms)), [f"{self.quoted(term)}:A" for term in terms]
 
     def _score(self, title_rank: tuple[str, list], words: str, concepts=()) -> RawSQL:
         # As SQLite's bm25(10, 1): a title match weighs ten times a body match. The title
