@@ -140,7 +140,7 @@ def tokens(text: str) -> list[str]:
 def content_words(text: str) -> list[str]:
     """The normalised words of ``text`` that search reads, in order: no stop words."""
     if text.isascii():
-        return [token for token in tokens(text) if token not in STOP_WORDS]
+        return list(_words_of(text))
     # Normalising other scripts costs more than finding each run of text between
     # spaces again: no word spans a space, before or after normalisation, so the
     # words of the text are those of its runs, each run normalised once.
