@@ -2,6 +2,9 @@
 once per write, for the analysed columns, the "did you mean" vocabulary and the
 concepts alike."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from portal.thesaurus.matching import Matcher
 from search import text
 from search.concepts import concept_term, document_concepts
@@ -26,6 +29,24 @@ class TextAnalysis:
     def analysed(self) -> str:
         """What ``search.text.analyse`` makes of the text."""
         return text.joined_stems(self.stems)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """What writing a document's row takes from its analysis: the row's values,
+    what it links to (ids by relation, each once) and its words for the "did you
+    mean" vocabulary. Small and picklable, so a worker process can hand it back
+    (``search.workers``)."""
+
+    key: str
+    scope: str
+    values: dict
+    links: dict[str, list[int]]
+    vocabulary: list[str]
+
+
+def analyse(projections: Iterable[Projection], thesaurus: Matcher) -> list[Analysed]:
+    return [DocumentAnalysis(projection, thesaurus).analysed() for projection in projections]
 
 
 class DocumentAnalysis:
@@ -87,6 +108,9 @@ class DocumentAnalysis:
             "search_concepts": " ".join(concept_term(pk) for pk in self.concepts),
             "deleted": False,
         }
+
+    def analysed(self) -> Analysed:
+        return Analysed(self.projection.key, self.scope, self.values(), self.links(), self.vocabulary())
 
     def links(self) -> dict[str, list[int]]:
         """The ids of what the row links to, by relation, each once."""

@@ -8,6 +8,7 @@ models exist, so this module never imports them.
 """
 
 import logging
+from collections.abc import Iterable
 from functools import partial
 
 from django.db import transaction
@@ -15,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from portal.thesaurus.matching import matcher
-from search.analysis import DocumentAnalysis
+from search.analysis import Analysed, analyse
 from search.backends import engine_configured, get_backend
 from search.models import SearchDocument, SearchTerm
 from search.projections import Projection, dependents_of, document_key, project, projector_for
@@ -49,11 +50,11 @@ def _remember_terms(terms: dict[str, set[str]]) -> None:
         _recorded_terms.setdefault(scope, set()).update(words)
 
 
-def record_terms(analysed) -> None:
+def record_terms(analysed: Iterable[Analysed]) -> None:
     """Add the words of these analysed documents to the "did you mean" vocabulary."""
     terms: dict[str, set[str]] = {}
     for document in analysed:
-        terms.setdefault(document.scope, set()).update(document.vocabulary())
+        terms.setdefault(document.scope, set()).update(document.vocabulary)
     for scope, words in terms.items():
         words -= _recorded_terms.get(scope, set())
     if not any(terms.values()):
@@ -74,8 +75,8 @@ def record_terms(analysed) -> None:
 @transaction.atomic
 def document_save(projection: Projection) -> SearchDocument:
     """Write the search row of ``projection`` (creating or reviving it)."""
-    analysed = DocumentAnalysis(projection, matcher())
-    values, links = analysed.values(), analysed.links()
+    (analysed,) = analyse([projection], matcher())
+    values, links = analysed.values, analysed.links
     document = SearchDocument.objects.select_for_update().filter(key=projection.key).first()
     if document is None:
         document = SearchDocument.objects.create(key=projection.key, **values)
@@ -93,7 +94,6 @@ def document_save(projection: Projection) -> SearchDocument:
     return document
 
 
-@transaction.atomic
 def documents_save_many(projections, *, notify: bool = True) -> list[SearchDocument]:
     """Write the search rows of many projections: the rows ``document_save`` would
     write for each, in a few statements for the whole batch (a rebuild, a bulk
@@ -101,9 +101,16 @@ def documents_save_many(projections, *, notify: bool = True) -> list[SearchDocum
     its index next, and takes the rows from here. Returns the rows as written,
     each with ``links``, the ids of what it links to by relation, so that caller
     need not read them back."""
-    # The thesaurus cannot change within this transaction but by its own doing.
-    thesaurus = matcher()
-    by_key = {projection.key: DocumentAnalysis(projection, thesaurus) for projection in projections}
+    with transaction.atomic():
+        # The thesaurus cannot change within this transaction but by its own doing.
+        return documents_write(analyse(projections, matcher()), notify=notify)
+
+
+@transaction.atomic
+def documents_write(analysed: list[Analysed], *, notify: bool = True) -> list[SearchDocument]:
+    """``documents_save_many`` of projections analysed already (``search.workers``
+    analyses them in another process while the previous batch is written)."""
+    by_key = {document.key: document for document in analysed}
     if not by_key:
         return []
     existing = {
@@ -114,8 +121,8 @@ def documents_save_many(projections, *, notify: bool = True) -> list[SearchDocum
     }
     fresh, changed, fields = {}, [], set()
     now = timezone.now()
-    for key, analysed in by_key.items():
-        values = analysed.values()
+    for key, analysis in by_key.items():
+        values = analysis.values
         fields.update(values)
         document = existing.get(key)
         if document is None:
@@ -132,7 +139,7 @@ def documents_save_many(projections, *, notify: bool = True) -> list[SearchDocum
     written = {document.key: document for document in [*inserted, *changed]}
     documents = [written[key] for key in by_key]
     for document in documents:
-        document.links = by_key[document.key].links()
+        document.links = by_key[document.key].links
     replace_relations(documents, [document.pk for document in changed])
     record_terms(by_key.values())
     if notify:
