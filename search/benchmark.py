@@ -290,7 +290,7 @@ def overhead(client, out):
         )
 
 
-def run(documents, backend_name, repeat, out):
+def run(documents, backend_name, repeat, out, workers=None):
     import io
 
     from django.db import connection
@@ -299,8 +299,9 @@ def run(documents, backend_name, repeat, out):
     from portal.thesaurus import demo as thesaurus_demo
     from search.backends import get_backend, load_backend
     from search.backends.base import SearchQuery
-    from search.indexing import documents_save_many
+    from search.indexing import documents_write
     from search.models import SearchDocument
+    from search.workers import analysed_batches, workers_for
 
     vocabulary = _vocabulary()
     # The shipped thesaurus, so documents carry the concepts their text names.
@@ -311,18 +312,26 @@ def run(documents, backend_name, repeat, out):
     backend = get_backend(backend_name)
     row_seconds = 0.0
 
+    def batches():
+        stream = projections(documents, vocabulary)
+        while batch := list(itertools.islice(stream, BATCH)):
+            yield len(batch), batch
+
+    workers = workers_for(documents) if workers is None else workers
+
     def written_rows():
         """The rows of each batch once written, as ``search_rebuild`` hands them to
         the backend (the engine loads a batch while the next is written)."""
         nonlocal row_seconds
-        stream = projections(documents, vocabulary)
+        analysed = analysed_batches(batches(), workers=workers)
         while True:
-            # Projecting and writing a batch, not what the backend does between batches.
+            # Projecting, analysing and writing a batch (as far as the caller waits
+            # for them), not what the backend does between batches.
             started = time.perf_counter()
-            batch = list(itertools.islice(stream, BATCH))
-            if not batch:
+            _count, batch = next(analysed, (0, None))
+            if batch is None:
                 return
-            rows = documents_save_many(batch, notify=False)
+            rows = documents_write(batch, notify=False)
             row_seconds += time.perf_counter() - started
             yield from rows
 
@@ -376,7 +385,10 @@ def run(documents, backend_name, repeat, out):
     about_concepts = SearchDocument.concepts.through.objects.values("searchdocument_id").distinct().count()
 
     rows_rate = documents / row_seconds
-    out.write(f"backend={backend_name} database={connection.vendor} documents={documents}\n")
+    out.write(
+        f"backend={backend_name} database={connection.vendor} documents={documents}"
+        f" analysis workers={workers}\n"
+    )
     out.write(
         f"  search rows written (projection, analysis, rows, relations): {rows_rate:,.0f} documents/s\n"
     )
@@ -481,6 +493,11 @@ def main(argv=None):
     parser.add_argument("--backend", choices=["database", "engine"], default="database")
     parser.add_argument("--repeat", type=int, default=5, help="Runs of each query.")
     parser.add_argument(
+        "--workers",
+        type=int,
+        help="Analysis worker processes, as search_rebuild's option (default: its own).",
+    )
+    parser.add_argument(
         "--relevance",
         action="store_true",
         help="nDCG@10 and recall@10 of the relevance and cross-language sets on the demo content.",
@@ -509,7 +526,7 @@ def main(argv=None):
         if args.relevance:
             relevance(["database"] if args.backend == "database" else ["database", args.backend], sys.stdout)
         else:
-            run(args.documents, args.backend, args.repeat, sys.stdout)
+            run(args.documents, args.backend, args.repeat, sys.stdout, args.workers)
     finally:
         connection.creation.destroy_test_db(name, verbosity=0)
 
