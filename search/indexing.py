@@ -94,22 +94,15 @@ def document_save(projection: Projection) -> SearchDocument:
     return document
 
 
-def documents_save_many(projections, *, notify: bool = True) -> list[SearchDocument]:
-    """Write the search rows of many projections: the rows ``document_save`` would
-    write for each, in a few statements for the whole batch (a rebuild, a bulk
-    load). ``notify=False`` leaves the backend alone, for a caller that rebuilds
-    its index next, and takes the rows from here. Returns the rows as written,
-    each with ``links``, the ids of what it links to by relation, so that caller
-    need not read them back."""
-    with transaction.atomic():
-        # The thesaurus cannot change within this transaction but by its own doing.
-        return documents_write(analyse(projections, matcher()), notify=notify)
-
-
 @transaction.atomic
 def documents_write(analysed: list[Analysed], *, notify: bool = True) -> list[SearchDocument]:
-    """``documents_save_many`` of projections analysed already (``search.workers``
-    analyses them in another process while the previous batch is written)."""
+    """Write the search rows of many analysed projections (``search.analysis.analyse``;
+    ``search.workers`` analyses them in another process while the previous batch is
+    written): the rows ``document_save`` would write for each, in a few statements
+    for the whole batch (a rebuild, a bulk load). ``notify=False`` leaves the
+    backend alone, for a caller that rebuilds its index next, and takes the rows
+    from here. Returns the rows as written, each with ``links``, the ids of what it
+    links to by relation, so that caller need not read them back."""
     by_key = {document.key: document for document in analysed}
     if not by_key:
         return []

@@ -5,12 +5,13 @@ import pytest
 from django.core.management import call_command
 
 from portal.thesaurus import demo as thesaurus_demo
-from portal.thesaurus.matching import concepts_in_text
+from portal.thesaurus.matching import concepts_in_text, matcher
 from search import text
+from search.analysis import analyse
 from search.backends.engine.index import row_sources
 from search.benchmark import _vocabulary as benchmark_vocabulary
 from search.benchmark import projections as benchmark_projections
-from search.indexing import document_save, documents_save_many
+from search.indexing import document_save, documents_write
 from search.models import SearchDocument
 from tests.factories import OrganisationFactory
 from tests.knowledge.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
@@ -40,6 +41,11 @@ def test_rebuild_reprojects_everything_and_drops_stale_rows(home_page, people, s
     assert "Search rebuilt" in output
 
 
+def _save_many(projections):
+    """Write many projections' rows as a rebuild does, analysed in this process."""
+    return documents_write(analyse(projections, matcher()))
+
+
 def _rows():
     """Every benchmark row as what it says, without its database identity and write time."""
     rows = {}
@@ -62,8 +68,8 @@ def test_saving_many_writes_the_rows_saving_one_at_a_time_writes():
     # The same keys again, with other words, languages, audiences and relations.
     second = list(benchmark_projections(40, vocabulary, seed=2))
 
-    documents_save_many(first)
-    documents_save_many(second)
+    _save_many(first)
+    _save_many(second)
     rows = _rows()
 
     assert len(rows) == 60
@@ -97,7 +103,7 @@ def test_saving_many_analyses_and_tags_each_text_as_the_search_and_the_thesaurus
         projections[1], language="en", title="Early", body="warning systems for floods"
     )
 
-    documents_save_many(projections)
+    _save_many(projections)
 
     rows = SearchDocument.objects.in_bulk([projection.key for projection in projections], field_name="key")
     for projection in projections:
@@ -134,11 +140,11 @@ def test_saving_many_returns_the_rows_as_written_with_their_links():
     vocabulary = benchmark_vocabulary()
     thesaurus_demo.load(io.StringIO())
     first = list(benchmark_projections(30, vocabulary, seed=4))
-    documents_save_many(first)
+    _save_many(first)
     # Some rows again (updated), some new.
     projections = list(benchmark_projections(50, vocabulary, seed=5))
 
-    returned = documents_save_many(projections)
+    returned = _save_many(projections)
 
     assert [row.key for row in returned] == [projection.key for projection in projections]
     stored = SearchDocument.objects.filter(key__startswith="benchmark.").prefetch_related(
@@ -160,10 +166,10 @@ def test_the_engine_sources_of_the_rows_written_are_those_of_the_rows_read_back(
     settings.TIME_ZONE = "Asia/Beirut"
     vocabulary = benchmark_vocabulary()
     thesaurus_demo.load(io.StringIO())
-    documents_save_many(list(benchmark_projections(30, vocabulary, seed=6)))
+    _save_many(list(benchmark_projections(30, vocabulary, seed=6)))
     projections = list(benchmark_projections(50, vocabulary, seed=7))
 
-    written = documents_save_many(projections)
+    written = _save_many(projections)
 
     # Only the codes of the countries are read, once for the batch.
     with django_assert_num_queries(1):
