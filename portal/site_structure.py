@@ -7,6 +7,8 @@ from Wagtail's site root paths (a read of the cache). The answers are the same f
 every request until a page is published, unpublished, moved or deleted, or a site
 or a language changes, so they are built once into one entry of the default cache,
 shared by every worker, and forgotten on those changes (``portal.receivers``).
+Each process also keeps the copy it last read: a request reads only the entry's
+small ``stamp`` from the cache, and the whole entry when the stamp changed.
 
 The entry also carries a ``stamp``, new each time it is built: fragments that must
 be forgotten with it (because they show what such a change changes) put it in their
@@ -34,6 +36,7 @@ from portal.models import HomePage, ThemePage
 from portal.page_serving import load_view_restrictions
 
 KEY = "portal:site-structure"
+STAMP_KEY = "portal:site-structure-stamp"
 # A reader rebuilding the entry while a change commits may store what it read just
 # before; the entry expires, so such a stale copy does not outlive this.
 TIMEOUT = 300
@@ -181,10 +184,7 @@ def current(request=None) -> Structure:
     memo = getattr(request, _MEMO, None) if request is not None else None
     if memo is not None:
         return memo
-    structure = cache.get(KEY)
-    if not isinstance(structure, Structure):
-        structure = _build()
-        cache.set(KEY, structure, TIMEOUT)
+    structure = _shared()
     if request is not None:
         setattr(request, _MEMO, structure)
         # Where Wagtail keeps what it found for this request (``Site.find_for_request``,
@@ -193,6 +193,25 @@ def current(request=None) -> Structure:
             hostname = split_domain_port(request._get_raw_host())[0]
             request._wagtail_site = structure.site_for(hostname, _port(request))
         request._wagtail_cached_site_root_paths = structure.root_paths
+    return structure
+
+
+# The structure this process last read or built.
+_kept: Structure | None = None
+
+
+def _shared() -> Structure:
+    """The structure all processes share: this process's copy while the shared
+    stamp is its own, else the shared entry, else one built now."""
+    global _kept
+    stamp = cache.get(STAMP_KEY)
+    if stamp is not None and _kept is not None and _kept.stamp == stamp:
+        return _kept
+    structure = cache.get(KEY)
+    if not isinstance(structure, Structure) or structure.stamp != stamp:
+        structure = _build()
+        cache.set_many({KEY: structure, STAMP_KEY: structure.stamp}, TIMEOUT)
+    _kept = structure
     return structure
 
 
@@ -216,7 +235,7 @@ def derived(request, name, build):
 
 
 def forget() -> None:
-    cache.delete(KEY)
+    cache.delete_many([STAMP_KEY, KEY])
 
 
 class SiteStructureMiddleware:

@@ -1,8 +1,11 @@
 """The site structure (sites, root pages, menus) is read from the cache, and a change
 to what it holds shows on the next request."""
 
+import dataclasses
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import RequestFactory
@@ -12,6 +15,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction, Site
 
 from portal import site_structure
+from portal.models import HomePage
 from portal.settings.caches import production_caches
 from tests.comments.factories import CommentFactory
 from tests.knowledge.factories import (
@@ -118,6 +122,36 @@ def test_a_request_is_answered_by_the_site_wagtail_would_pick(home_page):
         request = RequestFactory().get("/", HTTP_HOST=host)
         found = structure.site_for(*_host_and_port(request))
         assert found.pk == Site._find_for_request(request).pk == expected.pk, host
+
+
+def test_a_process_keeps_its_copy_while_the_shared_stamp_is_its_own(home_page, django_assert_num_queries):
+    kept = site_structure.current()
+
+    # One read of the stamp from the database cache; the entry itself is not read.
+    with django_assert_num_queries(1):
+        assert site_structure.current() is kept
+
+
+def test_a_structure_another_process_built_replaces_the_kept_copy(home_page, django_assert_num_queries):
+    kept = site_structure.current()
+    other = dataclasses.replace(kept, stamp="built-by-another-process")
+    cache.set_many({site_structure.KEY: other, site_structure.STAMP_KEY: other.stamp})
+
+    # The stamp, then the entry: read, not built again.
+    with django_assert_num_queries(2):
+        assert site_structure.current().stamp == "built-by-another-process"
+
+
+def test_the_kept_menu_of_one_site_is_not_shown_on_another(client, home_page, settings):
+    settings.ALLOWED_HOSTS = ["localhost", "testserver", "other.example.org"]
+    other = home_page.get_parent().add_child(instance=HomePage(title="Other portal", slug="other"))
+    Site.objects.create(hostname="other.example.org", port=80, root_page=other)
+
+    # The menu of that language links the default site's home page: from the other
+    # site, with its address; from the default site, by its path.
+    elsewhere = client.get("/en/forums/", HTTP_HOST="other.example.org").content.decode()
+    assert 'href="http://localhost/en/">Home' in elsewhere
+    assert 'href="/en/">Home' in client.get("/en/forums/", HTTP_HOST="localhost").content.decode()
 
 
 def _host_and_port(request):
