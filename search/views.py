@@ -29,9 +29,11 @@ def search_page(request):
     if query.text or has_filters(query):
         results = search_for_user(user=request.user, query=query)
         language = get_language()
+        # Translated once per type, not once per hit.
+        type_labels = {doc_type: str(label) for doc_type, label in TYPE_LABELS.items()}
         for hit in results.hits:
             hit.url = _localised(hit.url, hit.key, language)
-            hit.type_label = TYPE_LABELS.get(hit.doc_type, hit.doc_type)
+            hit.type_label = type_labels.get(hit.doc_type, hit.doc_type)
     params = request.GET.copy()
     params.pop("page", None)
     suggestion_query = ""

@@ -2,10 +2,13 @@
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from portal.audience import Audience
+from search.backends.base import FacetValue
 from tests.search.conftest import make_document
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +162,22 @@ def test_partner_addresses_follow_the_reader_language(client, db, people):
     organisation = OrganisationFactory(name="Lantern Trust", slug="lantern-trust")
     response = client.get("/ar/search/", {"q": "lantern"})
     assert [hit.url for hit in response.context["results"].hits] == [f"/ar/partners/{organisation.slug}/"]
+
+
+def test_facet_options_escape_their_values_and_keep_counts_plain():
+    values = [
+        FacetValue('x" onclick="alert(1)', "<script>alert(1)</script>", 12345, selected=True),
+        FacetValue("JO", "Jordan", 7),
+    ]
+    with translation.override("fr"):
+        html = Template("{% load search_facets %}{% facet_options name values %}").render(
+            Context({"name": "country", "values": values})
+        )
+
+    assert html == (
+        '<li><label><input type="checkbox" name="country" value="x&quot; onclick=&quot;alert(1)" checked>'
+        ' <bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi> <span class="search-facets__count">(12345)</span>'
+        "</label></li>"
+        '<li><label><input type="checkbox" name="country" value="JO"> <bdi>Jordan</bdi>'
+        ' <span class="search-facets__count">(7)</span></label></li>'
+    )
