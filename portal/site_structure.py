@@ -10,12 +10,16 @@ shared by every worker, and forgotten on those changes (``portal.receivers``).
 Each process also keeps the copy it last read: a request reads only the entry's
 small ``stamp`` from the cache, and the whole entry when the stamp changed.
 
-The entry also carries a ``stamp``, new each time it is built: fragments that must
-be forgotten with it (because they show what such a change changes) put it in their
-cache keys. ``derived`` keeps such fragments in the process: the partner list,
-listing cards and briefs' bodies, which show vocabulary, images, documents and
-linked pages whose changes (organisations, countries, their logos, thematic areas,
-any page published or unpublished) forget the structure.
+The stamp is the structure's generation: a token each change replaces, which the
+entry carries from the moment its builder read it. An entry built from data read just
+before a change committed carries the token that change replaced, so no reader takes
+it, and the entry needs no expiry (a reader's GET writes nothing until something
+changes). Fragments that must be forgotten with the structure (because they show
+what such a change changes) put the stamp in their cache keys. ``derived`` keeps
+such fragments in the process: the partner list, listing cards and briefs' bodies,
+which show vocabulary, images, documents and linked pages whose changes
+(organisations, countries, their logos, thematic areas, any page published or
+unpublished) forget the structure.
 """
 
 import operator
@@ -37,9 +41,6 @@ from portal.page_serving import load_view_restrictions
 
 KEY = "portal:site-structure"
 STAMP_KEY = "portal:site-structure-stamp"
-# A reader rebuilding the entry while a change commits may store what it read just
-# before; the entry expires, so such a stale copy does not outlive this.
-TIMEOUT = 300
 _MEMO = "_portal_site_structure"
 # Fragments kept per process by ``derived``: a card is a kilobyte or two, so the
 # bound keeps a few megabytes at most; past it, all are built again.
@@ -169,9 +170,9 @@ def _sites() -> list[Site]:
     return sites
 
 
-def _build() -> Structure:
+def _build(stamp: str) -> Structure:
     return Structure(
-        stamp=secrets.token_hex(8),
+        stamp=stamp,
         sites=_sites(),
         root_paths=Site.get_site_root_paths(),
         menus=_menus(),
@@ -200,17 +201,28 @@ def current(request=None) -> Structure:
 _kept: Structure | None = None
 
 
+def _stamp() -> str:
+    stamp = cache.get(STAMP_KEY)
+    if stamp is None:
+        new = secrets.token_hex(8)
+        # Another process may have set one meanwhile: theirs stands.
+        stamp = new if cache.add(STAMP_KEY, new, timeout=None) else cache.get(STAMP_KEY, new)
+    return stamp
+
+
 def _shared() -> Structure:
     """The structure all processes share: this process's copy while the shared
     stamp is its own, else the shared entry, else one built now."""
     global _kept
-    stamp = cache.get(STAMP_KEY)
-    if stamp is not None and _kept is not None and _kept.stamp == stamp:
+    # Read before the data the structure is built from, so that a change committed
+    # while building leaves the entry behind.
+    stamp = _stamp()
+    if _kept is not None and _kept.stamp == stamp:
         return _kept
     structure = cache.get(KEY)
     if not isinstance(structure, Structure) or structure.stamp != stamp:
-        structure = _build()
-        cache.set_many({KEY: structure, STAMP_KEY: structure.stamp}, TIMEOUT)
+        structure = _build(stamp)
+        cache.set(KEY, structure, timeout=None)
     _kept = structure
     return structure
 
@@ -235,7 +247,8 @@ def derived(request, name, build):
 
 
 def forget() -> None:
-    cache.delete_many([STAMP_KEY, KEY])
+    """A new generation: every entry and fragment built before it is built again."""
+    cache.set(STAMP_KEY, secrets.token_hex(8), timeout=None)
 
 
 class SiteStructureMiddleware:

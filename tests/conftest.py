@@ -1,7 +1,8 @@
 """Fixtures shared by every suite. App-specific fixtures live beside their tests."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.management import call_command
 from django.utils import translation
 from django_tasks_db.management.commands import db_worker
 from wagtail.models import Locale, Page, Site
@@ -10,6 +11,7 @@ from portal import site_structure
 from portal.breaker import breakers_reset
 from portal.models import Country, HomePage
 from portal.settings.base import tasks_setting
+from portal.settings.caches import production_caches
 from portal.thesaurus import matching
 from search.indexing import forget_recorded_terms
 from tests.factories import OrganisationFactory, ThematicAreaFactory, UserFactory
@@ -51,6 +53,16 @@ def _site_structure_forgotten():
     """The site structure is kept in the (in-memory) cache; a test's pages are rolled
     back, so the next test builds it from its own."""
     site_structure.forget()
+
+
+@pytest.fixture
+def caches_in_production(settings):
+    """The caches production runs with, their database tables included, empty: the
+    tests that run the portal in other processes commit what those wrote there."""
+    settings.CACHES = production_caches()
+    call_command("createcachetable", verbosity=0)
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -9,23 +9,15 @@ second time must not write anything: no read state, no session, no cache entry.
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from portal.settings.caches import production_caches
 from tests.demo_data import demo  # noqa: F401 (a fixture)
 from tests.test_crawl import crawl
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 WRITING_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE")
-
-
-@pytest.fixture
-def caches_in_production(settings):
-    settings.CACHES = production_caches()
-    call_command("createcachetable", verbosity=0)
 
 
 def test_reading_again_writes_nothing(client, caches_in_production):

@@ -6,7 +6,6 @@ most ten."""
 from types import SimpleNamespace
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
@@ -14,7 +13,6 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from portal.models import Organisation
-from portal.settings.caches import production_caches as caches_in_production
 from tests.factories import ThematicAreaFactory
 from tests.forums.factories import make_member
 from tests.knowledge.factories import (
@@ -61,13 +59,6 @@ WAGTAIL_PAGES = (
     "joint action index, filtered",
     "partner profile",
 )
-
-
-@pytest.fixture
-def production_caches(settings):
-    """The caches production runs with, the database cache's table included."""
-    settings.CACHES = caches_in_production()
-    call_command("createcachetable", verbosity=0)
 
 
 @pytest.fixture
@@ -150,7 +141,7 @@ def pages(indexes, homes, countries, unindexed):
     return SimpleNamespace(logo=logo, joint_action=joint_action, partner=partner, urls=urls)
 
 
-def test_public_pages_render_in_bounded_queries(client, production_caches, indexes, countries, pages):
+def test_public_pages_render_in_bounded_queries(client, caches_in_production, indexes, countries, pages):
     urls, logo, joint_action = pages.urls, pages.logo, pages.joint_action
     small = {name: _queries(client, url) for name, url in urls.items()}
     assert small == EXPECTED_QUERIES
@@ -169,7 +160,7 @@ WRITING_STATEMENTS = ("INSERT", "UPDATE", "DELETE")
 
 
 def test_home_reads_without_writing_under_production_caches(
-    client, indexes, homes, countries, unindexed, production_caches
+    client, indexes, homes, countries, unindexed, caches_in_production
 ):
     logo = get_image_model().objects.create(title="Logo", file=get_test_image_file())
     _grow(indexes, countries, logo, 10, joint_actions=10)
@@ -206,7 +197,7 @@ SIGNED_IN_KEPT_QUERIES = {
 }
 
 
-def test_signed_in_pages_with_a_kept_body_read_no_listing(client, production_caches, settings, pages):
+def test_signed_in_pages_with_a_kept_body_read_no_listing(client, caches_in_production, settings, pages):
     settings.PORTAL_PAGE_CACHE_SECONDS = 300
     client.force_login(make_member(organisation=pages.partner))
     urls = {name: pages.urls[name] for name in SIGNED_IN_KEPT_QUERIES}

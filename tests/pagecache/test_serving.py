@@ -9,7 +9,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from portal.settings.caches import production_caches as caches_in_production
 from tests.accounts.factories import VerifiedUserFactory
 from tests.forums.factories import make_member
 from tests.pagecache.conftest import SECONDS, is_cached
@@ -190,10 +189,10 @@ def test_the_purge_command_forgets_an_address_in_every_language_or_everything(cl
         call_command("pagecache_purge")
 
 
-def test_under_production_caches_a_hit_is_one_read_of_the_shared_table(client, library, settings):
-    settings.CACHES = caches_in_production()
+def test_under_production_caches_a_hit_is_one_read_of_the_shared_table(
+    client, library, settings, caches_in_production
+):
     settings.PORTAL_PAGE_CACHE_ALIAS = "pages"
-    call_command("createcachetable", verbosity=0)
     client.get("/en/")
 
     with CaptureQueriesContext(connection) as context:

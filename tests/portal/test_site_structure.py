@@ -7,7 +7,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.test import RequestFactory
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -16,7 +15,6 @@ from wagtail.models import PageViewRestriction, Site
 
 from portal import site_structure
 from portal.models import HomePage
-from portal.settings.caches import production_caches
 from tests.comments.factories import CommentFactory
 from tests.knowledge.factories import (
     LessonLearnedPageFactory,
@@ -25,13 +23,7 @@ from tests.knowledge.factories import (
     translate,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def caches_in_production(settings):
-    settings.CACHES = production_caches()
-    call_command("createcachetable", verbosity=0)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("caches_in_production")]
 
 
 def test_a_page_added_to_the_menu_shows_at_once(client, home_page, theme):
@@ -140,6 +132,22 @@ def test_a_structure_another_process_built_replaces_the_kept_copy(home_page, dja
     # The stamp, then the entry: read, not built again.
     with django_assert_num_queries(2):
         assert site_structure.current().stamp == "built-by-another-process"
+
+
+def test_a_structure_built_while_a_change_commits_is_not_kept(home_page, monkeypatch):
+    build = site_structure._build
+
+    def build_as_the_home_page_is_renamed(stamp):
+        structure = build(stamp)
+        home_page.title = "Renamed while the structure was built"
+        home_page.save_revision().publish()
+        return structure
+
+    monkeypatch.setattr(site_structure, "_build", build_as_the_home_page_is_renamed)
+    assert site_structure.current().menu().home.title != home_page.title
+    monkeypatch.undo()
+
+    assert site_structure.current().menu().home.title == "Renamed while the structure was built"
 
 
 def test_the_kept_menu_of_one_site_is_not_shown_on_another(client, home_page, settings):
