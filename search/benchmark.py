@@ -311,9 +311,15 @@ def run(documents, backend_name, repeat, out, workers=None):
 
     backend = get_backend(backend_name)
     row_seconds = 0.0
+    # Made before the clock starts: the pipeline's work begins with a document's
+    # projection (what a model's ``search_projection`` returns), and inventing
+    # random text is no part of it.
+    started = time.perf_counter()
+    made = list(projections(documents, vocabulary))
+    projection_seconds = time.perf_counter() - started
 
     def batches():
-        stream = projections(documents, vocabulary)
+        stream = iter(made)
         while batch := list(itertools.islice(stream, BATCH)):
             yield len(batch), batch
 
@@ -390,7 +396,8 @@ def run(documents, backend_name, repeat, out, workers=None):
         f" analysis workers={workers}\n"
     )
     out.write(
-        f"  search rows written (projection, analysis, rows, relations): {rows_rate:,.0f} documents/s\n"
+        f"  synthetic projections made beforehand: {documents / projection_seconds:,.0f} documents/s\n"
+        f"  search rows written (analysis, rows, relations): {rows_rate:,.0f} documents/s\n"
     )
     if backend_name != "database":
         out.write(
