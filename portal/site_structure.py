@@ -22,11 +22,14 @@ which show vocabulary, images, documents and linked pages whose changes
 unpublished) forget the structure.
 """
 
+import hashlib
 import operator
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import reduce
 
+import django
+import wagtail
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -39,7 +42,6 @@ from portal.i18n import active_content_language
 from portal.models import HomePage, ThemePage
 from portal.page_serving import load_view_restrictions
 
-KEY = "portal:site-structure"
 STAMP_KEY = "portal:site-structure-stamp"
 _MEMO = "_portal_site_structure"
 # Fragments kept per process by ``derived``: a card is a kilobyte or two, so the
@@ -109,6 +111,15 @@ class Structure:
             # A default site under another name yields to a single site of this name.
             return ranked[len(ranked) == 2][1]
         return None
+
+
+# The entry is pickled and never expires: a release that shapes it otherwise (its
+# fields, or the Django and Wagtail whose objects it holds) reads and writes its own.
+_SHAPE = repr(
+    ([item.name for item in fields(Structure)], [item.name for item in fields(Menu)])
+    + (django.__version__, wagtail.__version__)
+)
+KEY = "portal:site-structure:" + hashlib.blake2b(_SHAPE.encode(), digest_size=6).hexdigest()
 
 
 def _menus() -> dict[str, Menu]:
