@@ -9,8 +9,10 @@ Fixtures:
 - ``browser``: one Chromium per test process.
 - ``context`` / ``page``: a fresh browser context (cookies, storage) for every test,
   1280x900 unless the test resizes it; a screenshot is kept when the test fails.
-- ``live_server``: pytest-django's test server on 127.0.0.1; on SQLite it runs one
-  request at a time (see ``OneRequestAtATimeServer``).
+- ``live_server``: pytest-django's test server on 127.0.0.1, counting the requests it
+  is answering so that a test's database is flushed only after the last
+  (``RequestsInFlight``); on SQLite it runs one request at a time
+  (``OneRequestAtATimeServer``).
 - ``live_url``: the address of the running test server (``live_server``), without a
   trailing slash. Data the server must see is created through the models in the test
   or its fixtures (the database is transactional; see ``home_page`` in tests/conftest.py).
@@ -136,32 +138,75 @@ def open_posting(settings):
     settings.PORTAL_POSTING_RATE_LIMIT = ""
 
 
-class OneRequestAtATimeServer(ThreadedWSGIServer):
-    """Django's threaded test server, running one request at a time. On SQLite every
-    thread shares the test's in-memory database connection, and a browser sends
-    requests at once (a form and the admin's background requests): their statements
-    would interleave on it ("cannot open savepoint - SQL statements in progress").
-    A response is read whole, streamed exports included, before the next begins."""
+class RequestsInFlight:
+    """The requests the test server is still answering. A browser closed at the end
+    of a test may leave one running (the admin's background requests); the test's
+    database must not be flushed under it, or on PostgreSQL the request's queries and
+    the flush's TRUNCATE wait for each other's locks until one is ended as a deadlock."""
 
-    def set_app(self, application):
-        lock = threading.Lock()
+    def __init__(self):
+        self._count = 0
+        self._changed = threading.Condition()
 
-        def one_at_a_time(environ, start_response):
-            with lock:
+    def __enter__(self):
+        with self._changed:
+            self._count += 1
+
+    def __exit__(self, *exc_info):
+        with self._changed:
+            self._count -= 1
+            self._changed.notify_all()
+
+    def wait_until_none(self, timeout: float) -> bool:
+        with self._changed:
+            return self._changed.wait_for(lambda: self._count == 0, timeout)
+
+
+IN_FLIGHT = RequestsInFlight()
+
+
+class CountingServer(ThreadedWSGIServer):
+    """Django's threaded test server, counting the requests it is answering; a
+    response is read whole, streamed exports included, before it counts as done."""
+
+    def wrap(self, application):
+        def counted(environ, start_response):
+            with IN_FLIGHT:
                 response = application(environ, start_response)
                 try:
                     return list(response)
                 finally:
                     response.close()
 
-        super().set_app(one_at_a_time)
+        return counted
+
+    def set_app(self, application):
+        super().set_app(self.wrap(application))
+
+
+class OneRequestAtATimeServer(CountingServer):
+    """The counting server, running one request at a time. On SQLite every thread
+    shares the test's in-memory database connection, and a browser sends requests at
+    once (a form and the admin's background requests): their statements would
+    interleave on it ("cannot open savepoint - SQL statements in progress")."""
+
+    def wrap(self, application):
+        lock = threading.Lock()
+        counted = super().wrap(application)
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return counted(environ, start_response)
+
+        return one_at_a_time
 
 
 @pytest.fixture(scope="session")
 def live_server(django_db_setup):
     server = LiveServer(os.environ["DJANGO_LIVE_TEST_SERVER_ADDRESS"], start=False)
-    if server.thread.connections_override:
-        server.thread.server_class = OneRequestAtATimeServer
+    server.thread.server_class = (
+        OneRequestAtATimeServer if server.thread.connections_override else CountingServer
+    )
     server.start()
     yield server
     server.stop()
@@ -178,6 +223,9 @@ def context(browser):
     browser_context.set_default_timeout(15_000)
     yield browser_context
     browser_context.close()
+    # Before the test's database is flushed (its fixture was set up first, so it is
+    # torn down after this one).
+    assert IN_FLIGHT.wait_until_none(timeout=30), "the test server is still answering a request"
 
 
 def _artifact_name(text):
